@@ -1,0 +1,35 @@
+# Sourced by scripts/demo and scripts/test: installs the Debian 12 packages the build needs when any
+# is missing. Nothing is downloaded from anywhere but the Debian archive.
+KILI_DEB_PACKAGES=(
+    build-essential cmake ninja-build pkg-config clang clang-format libclang-rt-dev
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
+    libqt6sql6-sqlite libgl-dev
+    libgtest-dev libgmock-dev googletest libbenchmark-dev
+    xvfb xauth imagemagick fonts-dejavu-core
+)
+
+kili_install_deps() {
+    local missing=()
+    for pkg in "${KILI_DEB_PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    if ((${#missing[@]} == 0)); then
+        return 0
+    fi
+    echo "Installing missing Debian packages: ${missing[*]}"
+    local sudo=""
+    if [[ $(id -u) -ne 0 ]]; then
+        sudo="sudo"
+    fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+kili_configure_and_build() {
+    local preset="$1"
+    shift
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" "$@"
+}
