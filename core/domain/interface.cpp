@@ -1,0 +1,264 @@
+#include "domain/interface.h"
+
+#include "domain/jsonfields.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <algorithm>
+#include <queue>
+#include <simdjson.h>
+
+namespace kili {
+
+namespace {
+
+constexpr size_t kMaxDepth = 256;
+
+QString fromView(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// simdjson keeps object members in document order; QJsonObject does not. The conversion keeps
+// the first of duplicate keys, like the order lists built beside it.
+QJsonValue toQJson(simdjson::dom::element element) {
+    using Type = simdjson::dom::element_type;
+    switch (element.type()) {
+    case Type::ARRAY: {
+        QJsonArray array;
+        for (simdjson::dom::element child : element.get_array().value_unsafe())
+            array.append(toQJson(child));
+        return array;
+    }
+    case Type::OBJECT: {
+        QJsonObject object;
+        for (simdjson::dom::key_value_pair field : element.get_object().value_unsafe()) {
+            const QString key = fromView(field.key);
+            if (!object.contains(key))
+                object.insert(key, toQJson(field.value));
+        }
+        return object;
+    }
+    case Type::INT64:
+        return double(element.get_int64().value_unsafe());
+    case Type::UINT64:
+        return double(element.get_uint64().value_unsafe());
+    case Type::DOUBLE:
+        return element.get_double().value_unsafe();
+    case Type::STRING:
+        return fromView(element.get_string().value_unsafe());
+    case Type::BOOL:
+        return element.get_bool().value_unsafe();
+    case Type::NULL_VALUE:
+        break;
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+QStringList stringList(const QJsonValue& value) {
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue& item : array) {
+        if (item.isString())
+            list.append(item.toString());
+    }
+    return list;
+}
+
+Category categoryFromJson(const QString& key, const QJsonObject& raw) {
+    Category category;
+    category.key = key;
+    category.name = raw.value(QLatin1String("name")).toString();
+    category.color = raw.value(QLatin1String("color")).toString();
+    category.children = stringList(raw.value(QLatin1String("children")));
+    const QJsonArray points = raw.value(QLatin1String("points")).toArray();
+    for (const QJsonValue& value : points) {
+        const QJsonObject point = value.toObject();
+        if (point.isEmpty())
+            continue;
+        category.points.append(PosePoint{point.value(QLatin1String("code")).toString(),
+                                         point.value(QLatin1String("name")).toString(), point});
+    }
+    category.raw = raw;
+    return category;
+}
+
+// `categoryOrder` lists the category keys in the order to keep (document order when known).
+Job jobFromJson(const QString& name, const QJsonObject& raw, const QStringList& categoryOrder) {
+    Job job;
+    job.name = name;
+    job.mlTask = raw.value(QLatin1String("mlTask")).toString();
+    job.tools = stringList(raw.value(QLatin1String("tools")));
+    job.required = json::boolean(raw.value(QLatin1String("required")));
+    job.isChild = json::boolean(raw.value(QLatin1String("isChild")));
+    job.instruction = raw.value(QLatin1String("instruction")).toString();
+    const QJsonObject content = raw.value(QLatin1String("content")).toObject();
+    job.input = content.value(QLatin1String("input")).toString();
+    const QJsonObject categories = content.value(QLatin1String("categories")).toObject();
+    for (const QString& key : categoryOrder) {
+        const QJsonValue value = categories.value(key);
+        if (value.isObject())
+            job.categories.append(categoryFromJson(key, value.toObject()));
+    }
+    job.raw = raw;
+    return job;
+}
+
+// Keys of `element` (an object) in document order, each once; empty for anything else.
+QStringList keysInOrder(simdjson::dom::element element) {
+    QStringList keys;
+    simdjson::dom::object object;
+    if (element.get_object().get(object) != simdjson::SUCCESS)
+        return keys;
+    for (simdjson::dom::key_value_pair field : object) {
+        const QString key = fromView(field.key);
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+    return keys;
+}
+
+QStringList categoryKeysInOrder(simdjson::dom::element job) {
+    simdjson::dom::element categories;
+    if (job.at_key("content").at_key("categories").get(categories) != simdjson::SUCCESS)
+        return {};
+    return keysInOrder(categories);
+}
+
+} // namespace
+
+const Category* Job::category(QStringView key) const {
+    for (const Category& category : categories) {
+        if (category.key == key)
+            return &category;
+    }
+    return nullptr;
+}
+
+bool Job::isSingleChoice() const {
+    return input == QLatin1String("radio") || input == QLatin1String("singleDropdown");
+}
+
+QStringList Job::childJobNames() const {
+    QStringList names;
+    for (const Category& category : categories) {
+        for (const QString& child : category.children) {
+            if (!names.contains(child))
+                names.append(child);
+        }
+    }
+    return names;
+}
+
+Interface Interface::parse(QByteArrayView json, QString* error) {
+    auto fail = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return Interface();
+    };
+    if (error)
+        error->clear();
+    if (QByteArrayView(json).trimmed().isEmpty())
+        return {};
+
+    simdjson::dom::parser parser;
+    if (parser.allocate(std::max<size_t>(size_t(json.size()), 64), kMaxDepth) != simdjson::SUCCESS)
+        return fail(QStringLiteral("The interface is too large to be read into memory."));
+    const simdjson::padded_string padded(json.data(), size_t(json.size()));
+    simdjson::dom::element root;
+    if (const auto code = parser.parse(padded).get(root); code != simdjson::SUCCESS) {
+        return fail(QStringLiteral("The interface is not valid JSON (%1); ask the project's "
+                                   "admin to fix it in Kili's interface editor.")
+                        .arg(QString::fromUtf8(simdjson::error_message(code))));
+    }
+    if (root.type() != simdjson::dom::element_type::OBJECT)
+        return fail(QStringLiteral("The interface is JSON but not an object with a \"jobs\" key."));
+
+    Interface result;
+    result.m_raw = toQJson(root).toObject();
+    simdjson::dom::element jobs;
+    if (root.at_key("jobs").get(jobs) != simdjson::SUCCESS)
+        return result; // no jobs at all: an empty project interface
+    if (jobs.type() != simdjson::dom::element_type::OBJECT) {
+        if (error)
+            *error =
+                QStringLiteral("The interface's \"jobs\" is not an object; no job can be read.");
+        return result;
+    }
+    const QJsonObject jobsJson = result.m_raw.value(QLatin1String("jobs")).toObject();
+    QSet<QString> seen;
+    for (simdjson::dom::key_value_pair field : jobs.get_object().value_unsafe()) {
+        const QString name = fromView(field.key);
+        if (seen.contains(name))
+            continue;
+        seen.insert(name);
+        if (field.value.type() != simdjson::dom::element_type::OBJECT) {
+            if (error && error->isEmpty()) {
+                *error = QStringLiteral("Job \"%1\" of the interface is not an object; it is left "
+                                        "out.")
+                             .arg(name);
+            }
+            continue;
+        }
+        result.m_jobs.append(
+            jobFromJson(name, jobsJson.value(name).toObject(), categoryKeysInOrder(field.value)));
+    }
+    return result;
+}
+
+Interface Interface::fromJson(const QJsonObject& json) {
+    Interface result;
+    result.m_raw = json;
+    const QJsonObject jobs = json.value(QLatin1String("jobs")).toObject();
+    for (auto it = jobs.constBegin(); it != jobs.constEnd(); ++it) {
+        if (!it.value().isObject())
+            continue;
+        const QJsonObject raw = it.value().toObject();
+        const QStringList order = raw.value(QLatin1String("content"))
+                                      .toObject()
+                                      .value(QLatin1String("categories"))
+                                      .toObject()
+                                      .keys();
+        result.m_jobs.append(jobFromJson(it.key(), raw, order));
+    }
+    return result;
+}
+
+const Job* Interface::job(QStringView name) const {
+    for (const Job& job : m_jobs) {
+        if (job.name == name)
+            return &job;
+    }
+    return nullptr;
+}
+
+QStringList Interface::rootJobNames() const {
+    QStringList names;
+    for (const Job& job : m_jobs) {
+        if (!job.isChild)
+            names.append(job.name);
+    }
+    return names;
+}
+
+QStringList Interface::descendantJobNames(QStringView name) const {
+    QStringList found;
+    QSet<QString> visited{name.toString()};
+    std::queue<QString> pending;
+    pending.push(name.toString());
+    while (!pending.empty()) {
+        const Job* current = job(pending.front());
+        pending.pop();
+        if (!current)
+            continue;
+        for (const QString& child : current->childJobNames()) {
+            if (visited.contains(child))
+                continue; // a cycle or a shared child: visit each job once
+            visited.insert(child);
+            found.append(child);
+            pending.push(child);
+        }
+    }
+    return found;
+}
+
+} // namespace kili

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "domain/labeltype.h"
+#include "domain/user.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace kili {
+
+struct Label {
+    QString id;
+    LabelType labelType;
+    // Decoded from the server's JSON string; {} when empty or when it did not decode.
+    QJsonObject jsonResponse;
+    // Non-empty when the server's jsonResponse text did not decode: a sentence naming the label.
+    QString jsonResponseError;
+    QString modelName;
+    User author;
+    QDateTime createdAt;
+    std::optional<double> secondsToLabel;
+    std::optional<double> honeypotMark;
+    std::optional<double> inferenceMark;
+    bool isLatestLabelForUser = false;
+    int numberOfAnnotations = 0;
+    // From assetId, or labelOf { id } when the query asked for it; empty inside Asset::labels.
+    QString assetId;
+
+    static Label fromJson(const QJsonObject& json);
+};
+
+} // namespace kili

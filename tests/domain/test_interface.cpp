@@ -1,0 +1,171 @@
+#include "domain/interface.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <gtest/gtest.h>
+
+using kili::Interface;
+
+namespace {
+const char* const kDetection = R"({
+  "jobRendererWidth": 0.2,
+  "futureTopLevelKey": {"x": 1},
+  "jobs": {
+    "DETECTION": {"mlTask": "OBJECT_DETECTION", "tools": ["rectangle", "polygon"], "required": 1,
+                  "isChild": false, "instruction": "Vehicles", "isVisible": true,
+                  "models": {"tracking": {}},
+                  "content": {"input": "radio", "categories": {
+                     "TRUCK": {"name": "Truck", "color": "#000000", "children": []},
+                     "CAR": {"name": "Car", "color": "#472CED", "children": ["PLATE", "COLOR"],
+                             "futureCategoryKey": 7},
+                     "BUS": {"name": "Bus", "color": "#111111"}}}},
+    "PLATE": {"mlTask": "TRANSCRIPTION", "required": 0, "isChild": true,
+              "content": {"input": "textField"}},
+    "COLOR": {"mlTask": "CLASSIFICATION", "required": false, "isChild": true,
+              "content": {"input": "checkbox", "categories": {
+                 "RED": {"name": "Red", "children": []}, "BLUE": {"name": "Blue"}}}},
+    "BODY": {"mlTask": "OBJECT_DETECTION", "tools": ["pose"], "isChild": false,
+             "content": {"input": "radio", "categories": {
+                "HEAD": {"name": "Head", "points": [{"code": "NOSE", "name": "Nose"},
+                                                     {"code": "LEFT_EYE", "name": "Left eye"}]}}}},
+    "REL": {"mlTask": "NAMED_ENTITIES_RELATION", "isChild": false,
+            "content": {"input": "radio", "categories": {
+               "WORKS_FOR": {"name": "Works for", "startEntities": ["PERSON"],
+                             "endEntities": ["ORG"]}}}}
+  }})";
+} // namespace
+
+TEST(Interface, JobsAndCategoriesInDocumentOrder) {
+    QString error;
+    const Interface interface = Interface::parse(QByteArrayView(kDetection), &error);
+    ASSERT_TRUE(error.isEmpty()) << error.toStdString();
+    QStringList names;
+    for (const kili::Job& job : interface.jobs())
+        names.append(job.name);
+    EXPECT_EQ(names, (QStringList{QStringLiteral("DETECTION"), QStringLiteral("PLATE"),
+                                  QStringLiteral("COLOR"), QStringLiteral("BODY"),
+                                  QStringLiteral("REL")}));
+    EXPECT_EQ(
+        interface.rootJobNames(),
+        (QStringList{QStringLiteral("DETECTION"), QStringLiteral("BODY"), QStringLiteral("REL")}));
+    const kili::Job* detection = interface.job(u"DETECTION");
+    ASSERT_NE(detection, nullptr);
+    QStringList keys;
+    for (const kili::Category& category : detection->categories)
+        keys.append(category.key);
+    EXPECT_EQ(keys,
+              (QStringList{QStringLiteral("TRUCK"), QStringLiteral("CAR"), QStringLiteral("BUS")}));
+}
+
+TEST(Interface, JobFields) {
+    const Interface interface = Interface::parse(QByteArrayView(kDetection));
+    const kili::Job* detection = interface.job(u"DETECTION");
+    ASSERT_NE(detection, nullptr);
+    EXPECT_EQ(detection->mlTask, QStringLiteral("OBJECT_DETECTION"));
+    EXPECT_EQ(detection->tools,
+              (QStringList{QStringLiteral("rectangle"), QStringLiteral("polygon")}));
+    EXPECT_EQ(detection->input, QStringLiteral("radio"));
+    EXPECT_TRUE(detection->required);
+    EXPECT_FALSE(detection->isChild);
+    EXPECT_TRUE(detection->isSingleChoice());
+    EXPECT_EQ(detection->instruction, QStringLiteral("Vehicles"));
+    // Unknown keys are kept in raw.
+    EXPECT_TRUE(detection->raw.value(QLatin1String("models"))
+                    .toObject()
+                    .contains(QLatin1String("tracking")));
+    const kili::Category* car = detection->category(u"CAR");
+    ASSERT_NE(car, nullptr);
+    EXPECT_EQ(car->name, QStringLiteral("Car"));
+    EXPECT_EQ(car->color, QStringLiteral("#472CED"));
+    EXPECT_EQ(car->children, (QStringList{QStringLiteral("PLATE"), QStringLiteral("COLOR")}));
+    EXPECT_EQ(car->raw.value(QLatin1String("futureCategoryKey")).toInt(), 7);
+    EXPECT_EQ(detection->category(u"Car"), nullptr); // keys, not display names
+
+    const kili::Job* plate = interface.job(u"PLATE");
+    ASSERT_NE(plate, nullptr);
+    EXPECT_FALSE(plate->required);
+    EXPECT_TRUE(plate->isChild);
+    EXPECT_EQ(plate->input, QStringLiteral("textField"));
+    EXPECT_FALSE(interface.job(u"COLOR")->isSingleChoice());
+    EXPECT_EQ(interface.job(u"NOPE"), nullptr);
+
+    EXPECT_TRUE(interface.raw().contains(QLatin1String("futureTopLevelKey")));
+    EXPECT_DOUBLE_EQ(interface.raw().value(QLatin1String("jobRendererWidth")).toDouble(), 0.2);
+}
+
+TEST(Interface, PosePointsAndRelationLists) {
+    const Interface interface = Interface::parse(QByteArrayView(kDetection));
+    const kili::Category* head = interface.job(u"BODY")->category(u"HEAD");
+    ASSERT_NE(head, nullptr);
+    ASSERT_EQ(head->points.size(), 2);
+    EXPECT_EQ(head->points[0].code, QStringLiteral("NOSE"));
+    EXPECT_EQ(head->points[1].name, QStringLiteral("Left eye"));
+    const kili::Category* relation = interface.job(u"REL")->category(u"WORKS_FOR");
+    ASSERT_NE(relation, nullptr);
+    EXPECT_EQ(relation->raw.value(QLatin1String("startEntities")).toArray().first().toString(),
+              QStringLiteral("PERSON"));
+    EXPECT_EQ(relation->raw.value(QLatin1String("endEntities")).toArray().first().toString(),
+              QStringLiteral("ORG"));
+}
+
+TEST(Interface, DescendantsStopOnCycles) {
+    const char* cyclic = R"({"jobs": {
+        "A": {"mlTask": "CLASSIFICATION", "content": {"input": "radio", "categories": {
+              "X": {"children": ["B"]}}}},
+        "B": {"mlTask": "CLASSIFICATION", "isChild": true, "content": {"categories": {
+              "Y": {"children": ["C", "A"]}}}},
+        "C": {"mlTask": "CLASSIFICATION", "isChild": true, "content": {"categories": {
+              "Z": {"children": ["B", "C", "MISSING"]}}}}}})";
+    QString error;
+    const Interface interface = Interface::parse(QByteArrayView(cyclic), &error);
+    EXPECT_TRUE(error.isEmpty());
+    EXPECT_EQ(interface.descendantJobNames(u"A"),
+              (QStringList{QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("MISSING")}));
+    EXPECT_EQ(interface.descendantJobNames(u"C"),
+              (QStringList{QStringLiteral("B"), QStringLiteral("MISSING"), QStringLiteral("A")}));
+}
+
+TEST(Interface, BadInputNeverCrashes) {
+    const QList<QByteArray> inputs{QByteArray("{\"jobs\": "),
+                                   QByteArray("[1,2]"),
+                                   QByteArray("\"text\""),
+                                   QByteArray("{\"jobs\": [1]}"),
+                                   QByteArray("{\"jobs\": {\"J\": 5, \"K\": {}}}"),
+                                   QByteArray("\xff\xfe"),
+                                   QByteArray(600, '[')};
+    for (const QByteArray& input : inputs) {
+        QString error;
+        const Interface interface = Interface::parse(QByteArrayView(input), &error);
+        EXPECT_FALSE(error.isEmpty()) << input.left(40).constData();
+        EXPECT_LE(interface.jobs().size(), 1);
+    }
+    QString error = QStringLiteral("stale");
+    EXPECT_TRUE(Interface::parse(QByteArrayView(""), &error).isEmpty());
+    EXPECT_TRUE(error.isEmpty());
+    EXPECT_TRUE(Interface::parse(QByteArrayView("{}"), &error).isEmpty());
+    EXPECT_TRUE(error.isEmpty());
+}
+
+TEST(Interface, PartialInterfaceKeepsTheGoodJobs) {
+    QString error;
+    const Interface interface =
+        Interface::parse(QByteArrayView(R"({"jobs": {"J": 5, "K": {"mlTask": "X"}}})"), &error);
+    EXPECT_TRUE(error.contains(QStringLiteral("\"J\"")));
+    ASSERT_EQ(interface.jobs().size(), 1);
+    EXPECT_EQ(interface.jobs().first().name, QStringLiteral("K"));
+}
+
+TEST(Interface, DuplicateJobNamesKeepTheFirst) {
+    const Interface interface = Interface::parse(
+        QByteArrayView(R"({"jobs": {"J": {"mlTask": "FIRST"}, "J": {"mlTask": "SECOND"}}})"));
+    ASSERT_EQ(interface.jobs().size(), 1);
+    EXPECT_EQ(interface.jobs().first().mlTask, QStringLiteral("FIRST"));
+}
+
+TEST(Interface, FromJsonObject) {
+    const QJsonObject json = QJsonDocument::fromJson(QByteArray(kDetection)).object();
+    const Interface interface = Interface::fromJson(json);
+    EXPECT_EQ(interface.jobs().size(), 5);
+    EXPECT_NE(interface.job(u"PLATE"), nullptr);
+    EXPECT_EQ(interface.job(u"DETECTION")->category(u"CAR")->children.size(), 2);
+}
