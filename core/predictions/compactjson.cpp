@@ -1,0 +1,112 @@
+#include "predictions/compactjson.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace kili::predictions {
+
+namespace {
+
+void appendString(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", unsigned(c));
+                out += buffer;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+template <typename Number> void appendNumber(std::string& out, Number value) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr);
+}
+
+void write(std::string& out, simdjson::dom::element element, bool scaling) {
+    using Type = simdjson::dom::element_type;
+    switch (element.type()) {
+    case Type::OBJECT: {
+        out += '{';
+        bool first = true;
+        for (auto field : element.get_object().value_unsafe()) {
+            if (!first)
+                out += ',';
+            first = false;
+            appendString(out, field.key);
+            out += ':';
+            if (field.key == "confidence" && scaling && field.value.is_number()) {
+                const double value = field.value.get_double().value_unsafe();
+                appendNumber(out, value <= 1 ? std::llround(value * 100) : std::llround(value));
+            } else {
+                write(out, field.value, scaling);
+            }
+        }
+        out += '}';
+        return;
+    }
+    case Type::ARRAY: {
+        out += '[';
+        bool first = true;
+        for (auto child : element.get_array().value_unsafe()) {
+            if (!first)
+                out += ',';
+            first = false;
+            write(out, child, scaling);
+        }
+        out += ']';
+        return;
+    }
+    case Type::STRING:
+        appendString(out, element.get_string().value_unsafe());
+        return;
+    case Type::INT64:
+        appendNumber(out, element.get_int64().value_unsafe());
+        return;
+    case Type::UINT64:
+        appendNumber(out, element.get_uint64().value_unsafe());
+        return;
+    case Type::DOUBLE:
+        appendNumber(out, element.get_double().value_unsafe());
+        return;
+    case Type::BOOL:
+        out += element.get_bool().value_unsafe() ? "true" : "false";
+        return;
+    case Type::NULL_VALUE:
+        out += "null";
+        return;
+    }
+}
+
+} // namespace
+
+QByteArray compactJson(simdjson::dom::element element, bool scaleConfidence) {
+    thread_local std::string buffer;
+    buffer.clear();
+    write(buffer, element, scaleConfidence);
+    return QByteArray(buffer.data(), qsizetype(buffer.size()));
+}
+
+} // namespace kili::predictions

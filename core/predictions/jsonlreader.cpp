@@ -1,0 +1,42 @@
+#include "predictions/jsonlreader.h"
+
+#include "predictions/linereader.h"
+
+#include <QFile>
+
+namespace kili::predictions {
+
+namespace {
+bool isBlank(std::string_view line) {
+    return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+} // namespace
+
+void JsonlReader::read(const QString& path, ReadSink& sink) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        sink.onProblem(readProblem({path, 0, {}}, cannotOpenMessage(file.errorString())));
+        return;
+    }
+    LineReader lines(file, simdjson::SIMDJSON_PADDING);
+    std::string_view line;
+    while (lines.next(line)) {
+        if (isBlank(line))
+            continue;
+        const SourceLocation where{path, lines.lineNumber(), {}};
+        // LineReader guarantees SIMDJSON_PADDING readable bytes after the line: parse in place.
+        auto parsed = m_parser.parse(line.data(), line.size(), false);
+        if (parsed.error()) {
+            sink.onProblem(readProblem(
+                where, QStringLiteral("the line is not valid JSON (%1)")
+                           .arg(QLatin1String(simdjson::error_message(parsed.error())))));
+            continue;
+        }
+        m_decoder.decode(parsed.value_unsafe(), where, sink);
+    }
+    if (lines.failed())
+        sink.onProblem(
+            readProblem({path, lines.lineNumber(), {}}, cannotOpenMessage(lines.errorString())));
+}
+
+} // namespace kili::predictions

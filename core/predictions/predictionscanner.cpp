@@ -1,0 +1,170 @@
+#include "predictions/predictionscanner.h"
+
+#include "predictions/arraysreader.h"
+#include "predictions/compactjson.h"
+#include "predictions/jsonarrayreader.h"
+#include "predictions/jsonlreader.h"
+#include "predictions/kilifilereader.h"
+#include "predictions/yoloreader.h"
+
+namespace kili::predictions {
+
+namespace {
+std::size_t identityHash(const PredictionItem& item) {
+    const QString key = item.assetId.isEmpty() ? QStringLiteral("e:") + item.externalId
+                                               : QStringLiteral("a:") + item.assetId;
+    return qHash(key, 0x9e3779b9);
+}
+} // namespace
+
+PredictionScanner::PredictionScanner(const Interface& interface, ScanOptions options)
+    : m_rules(interface)
+    , m_validator(m_rules)
+    , m_options(std::move(options)) {}
+
+PredictionScanner::~PredictionScanner() = default;
+
+void PredictionScanner::setProgressCallback(std::function<void(qint64)> callback, qint64 every) {
+    m_progress = std::move(callback);
+    m_progressEvery = qMax<qint64>(1, every);
+}
+
+void PredictionScanner::fileProblem(const QString& path, const QString& message) {
+    Problem problem;
+    problem.source.file = path;
+    problem.message = message;
+    m_result.problems.append(std::move(problem));
+}
+
+std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat format,
+                                                               QString* error) {
+    switch (format) {
+    case PredictionFormat::Kili:
+        return std::make_unique<KiliFileReader>();
+    case PredictionFormat::Jsonl:
+        return std::make_unique<JsonlReader>();
+    case PredictionFormat::Json:
+        return std::make_unique<JsonArrayReader>();
+    case PredictionFormat::Arrays:
+        return std::make_unique<ArraysReader>();
+    case PredictionFormat::YoloV4:
+    case PredictionFormat::YoloV5:
+    case PredictionFormat::YoloV7: {
+        if (m_options.targetJob.isEmpty()) {
+            *error = QStringLiteral("YOLO files need a target job: give --target-job with the "
+                                    "object-detection job that receives the boxes");
+            return {};
+        }
+        const JobRule* job = m_rules.job(m_options.targetJob.toStdString());
+        if (!job || (job->kind != JobRule::Kind::ObjectDetection)) {
+            *error = QStringLiteral("the target job \"%1\" is not an object-detection job of this "
+                                    "project")
+                         .arg(m_options.targetJob);
+            return {};
+        }
+        if (m_options.classesFile.isEmpty()) {
+            *error = QStringLiteral("YOLO files need their classes file (classes.txt, obj.names or "
+                                    "a data.yaml): give --classes FILE");
+            return {};
+        }
+        YoloClasses classes = YoloClasses::load(m_options.classesFile, error);
+        if (classes.isEmpty())
+            return {};
+        return std::make_unique<YoloReader>(std::move(classes), m_options.targetJob);
+    }
+    case PredictionFormat::Auto:
+        break;
+    }
+    *error = QStringLiteral("the format of this file is not recognised; give --format (one of %1)")
+                 .arg(formatNames().mid(1).join(QStringLiteral(", ")));
+    return {};
+}
+
+void PredictionScanner::scan(const QStringList& paths) {
+    const InputFiles inputs = collectInputs(paths);
+    for (const QString& missing : inputs.errors)
+        fileProblem(missing, QStringLiteral("does not exist; check the path"));
+    if (m_options.classesFile.isEmpty())
+        m_options.classesFile = inputs.classesFile;
+    for (const QString& file : inputs.files) {
+        if (m_cancel && m_cancel->load()) {
+            m_result.cancelled = true;
+            return;
+        }
+        PredictionFormat format = m_options.format;
+        if (format == PredictionFormat::Auto) {
+            format = detectFormat(file);
+            if (format == PredictionFormat::Auto)
+                continue; // images and other files beside the predictions
+        }
+        auto& reader = m_readers[int(isYolo(format) ? PredictionFormat::YoloV4 : format)];
+        if (!reader) {
+            QString error;
+            reader = readerFor(format, &error);
+            if (!reader) {
+                fileProblem(file, error);
+                if (isYolo(format))
+                    return; // the same problem for every .txt file: say it once
+                continue;
+            }
+        }
+        scanFile(file, *reader);
+    }
+}
+
+void PredictionScanner::scanFile(const QString& path, PredictionReader& reader) {
+    m_result.files << path;
+    reader.read(path, *this);
+    m_result.confidence = m_validator.confidence();
+}
+
+QString PredictionScanner::seenAt(const Seen& seen) const {
+    SourceLocation location{m_result.files.value(seen.fileIndex), seen.line, {}};
+    return location.toText();
+}
+
+void PredictionScanner::onProblem(Problem&& problem) {
+    ++m_result.itemsRead;
+    if (problem.isError())
+        ++m_result.invalidItems;
+    m_result.problems.append(std::move(problem));
+}
+
+void PredictionScanner::onItem(PredictionItem&& item, simdjson::dom::element jsonResponse) {
+    ++m_result.itemsRead;
+    if (m_progress && m_result.itemsRead % m_progressEvery == 0)
+        m_progress(m_result.itemsRead);
+    if (m_validator.validate(jsonResponse, item, m_result.problems) > 0) {
+        ++m_result.invalidItems;
+        return;
+    }
+    QByteArray json = compactJson(jsonResponse, m_options.scaleConfidence);
+    const std::size_t contentHash = qHash(json, 0x51ed27);
+    const auto [seen, inserted] = m_seen.try_emplace(
+        identityHash(item), Seen{contentHash, item.source.line, m_result.files.size() - 1});
+    if (!inserted) {
+        Problem problem;
+        problem.source = item.source;
+        problem.externalId = item.displayId();
+        if (seen->second.contentHash == contentHash) {
+            problem.severity = Problem::Severity::Warning;
+            problem.message = QStringLiteral("the same prediction is given again (first at %1); "
+                                             "it is sent once")
+                                  .arg(seenAt(seen->second));
+            ++m_result.duplicates;
+        } else {
+            problem.message = QStringLiteral("this asset already has a different prediction in "
+                                             "this import (at %1); keep one of them")
+                                  .arg(seenAt(seen->second));
+            ++m_result.invalidItems;
+        }
+        m_result.problems.append(std::move(problem));
+        return;
+    }
+    if (m_options.keepItems) {
+        item.jsonResponse = std::move(json);
+        m_result.items.push_back(std::move(item));
+    }
+}
+
+} // namespace kili::predictions

@@ -1,0 +1,78 @@
+// The read + check stage of an import: reads every input file with the right reader, checks
+// each jsonResponse against the interface, catches the same asset given twice with different
+// content, and keeps the valid items (compact JSON) for the later stages. Streaming: only the
+// valid items' compact jsonResponses stay in memory (nothing at all with keepItems = false).
+#pragma once
+
+#include "predictions/predictionformat.h"
+#include "predictions/predictionreader.h"
+#include "predictions/responsevalidator.h"
+
+#include <atomic>
+#include <memory>
+#include <unordered_map>
+
+namespace kili::predictions {
+
+struct ScanOptions {
+    PredictionFormat format = PredictionFormat::Auto;
+    QString targetJob;            // YOLO formats: the object-detection job that receives the boxes
+    QString classesFile;          // YOLO formats: class list; found beside the labels when empty
+    bool scaleConfidence = false; // multiply 0–1 confidences by 100 (an explicit choice)
+    bool keepItems = true;        // false: check only (benchmarks, quick validation)
+};
+
+struct ScanResult {
+    std::vector<PredictionItem> items; // the valid items, in input order
+    QList<Problem> problems;           // errors and warnings, in input order
+    qint64 itemsRead = 0;              // items seen, valid or not
+    qint64 invalidItems = 0;           // items with at least one error (or unreadable)
+    qint64 duplicates = 0;             // identical repeats, dropped
+    ConfidenceStats confidence;
+    QStringList files;
+    bool cancelled = false;
+};
+
+class PredictionScanner : private ReadSink {
+public:
+    PredictionScanner(const Interface& interface, ScanOptions options);
+    ~PredictionScanner() override;
+
+    // Reads all `paths` (files and folders). May be called from a worker thread.
+    void scan(const QStringList& paths);
+    // Read one file with an explicit reader (tests, fuzzing).
+    void scanFile(const QString& path, PredictionReader& reader);
+    ScanResult takeResult() { return std::move(m_result); }
+    const ScanResult& result() const { return m_result; }
+
+    // Checked between items; set from any thread to stop early.
+    void setCancelFlag(const std::atomic_bool* flag) { m_cancel = flag; }
+    // Called every `every` items with the number read so far (from the scanning thread).
+    void setProgressCallback(std::function<void(qint64)> callback, qint64 every = 10000);
+
+private:
+    void onItem(PredictionItem&& item, simdjson::dom::element jsonResponse) override;
+    void onProblem(Problem&& problem) override;
+    std::unique_ptr<PredictionReader> readerFor(PredictionFormat format, QString* error);
+    void fileProblem(const QString& path, const QString& message);
+
+    // Kept for every valid item of a big import: small on purpose.
+    struct Seen {
+        std::size_t contentHash;
+        qint64 line;
+        qsizetype fileIndex;
+    };
+    QString seenAt(const Seen& seen) const;
+
+    InterfaceRules m_rules;
+    ResponseValidator m_validator;
+    ScanOptions m_options;
+    ScanResult m_result;
+    std::unordered_map<std::size_t, Seen> m_seen; // hash of "e:<externalId>" / "a:<assetId>"
+    std::unique_ptr<PredictionReader> m_readers[8];
+    const std::atomic_bool* m_cancel = nullptr;
+    std::function<void(qint64)> m_progress;
+    qint64 m_progressEvery = 10000;
+};
+
+} // namespace kili::predictions

@@ -1,0 +1,69 @@
+// Checks one jsonResponse against the project's interface and reports every problem it finds,
+// each with the JSON pointer of the offending value and the job it belongs to.
+#pragma once
+
+#include "predictions/interfacerules.h"
+#include "predictions/predictionitem.h"
+
+#include <simdjson.h>
+#include <unordered_set>
+
+namespace kili::predictions {
+
+// Kili expects confidences in 0–100. When every confidence seen is within 0–1 and some are
+// fractions, the model most likely wrote probabilities: offered as a conversion, never applied
+// silently.
+struct ConfidenceStats {
+    qint64 count = 0;
+    qint64 atMostOne = 0;
+    qint64 fractional = 0;
+    bool looksLikeProbabilities() const {
+        return count > 0 && atMostOne == count && fractional > 0;
+    }
+};
+
+class ResponseValidator {
+public:
+    explicit ResponseValidator(const InterfaceRules& rules);
+
+    // Appends the problems of `response` (the jsonResponse of `item`) to `out`; returns how many
+    // errors it found.
+    int validate(simdjson::dom::element response, const PredictionItem& item, QList<Problem>& out);
+    const ConfidenceStats& confidence() const { return m_confidence; }
+
+private:
+    class PathSegment;
+    struct Reference {
+        std::string mid;
+        std::string path;
+        const JobRule* job;
+    };
+
+    void jobMap(simdjson::dom::object jobs, const std::vector<std::string>* allowed,
+                std::string_view opener, int depth);
+    void job(const JobRule& rule, simdjson::dom::element value, int depth);
+    // categories of a classification answer or of an annotation; returns their child job names
+    void categories(const JobRule& rule, simdjson::dom::element value, bool allowChildren,
+                    int depth, std::vector<const std::vector<std::string>*>* opened);
+    void annotation(const JobRule& rule, simdjson::dom::element value, int depth);
+    void geometry(const JobRule& rule, simdjson::dom::object annotation, std::string_view type);
+    bool vertex(const JobRule& rule, simdjson::dom::element value);
+    void relations(const JobRule& rule, simdjson::dom::object annotation);
+    void transcription(const JobRule& rule, simdjson::dom::object answer);
+    void confidenceValue(const JobRule& rule, simdjson::dom::element value, const char* field);
+
+    void error(const JobRule* rule, std::string_view job, const QString& message);
+    void error(const JobRule& rule, const QString& message) { error(&rule, {}, message); }
+
+    const InterfaceRules& m_rules;
+    ConfidenceStats m_confidence;
+    // state of the response being checked
+    const PredictionItem* m_item = nullptr;
+    QList<Problem>* m_out = nullptr;
+    int m_errors = 0;
+    std::string m_path;
+    std::unordered_set<std::string_view> m_mids;
+    std::vector<Reference> m_references;
+};
+
+} // namespace kili::predictions

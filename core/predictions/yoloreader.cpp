@@ -1,0 +1,145 @@
+#include "predictions/yoloreader.h"
+
+#include "predictions/linereader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <charconv>
+
+namespace kili::predictions {
+
+namespace {
+
+std::string jsonString(const QString& text) {
+    // QJsonDocument escapes exactly as JSON requires; wrap in an array to serialise a string.
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return std::string(array.constData() + 1, std::size_t(array.size() - 2));
+}
+
+void appendNumber(std::string& out, double value) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr);
+}
+
+std::vector<std::string_view> fields(std::string_view line) {
+    std::vector<std::string_view> parts;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
+            ++i;
+        const std::size_t start = i;
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t')
+            ++i;
+        if (i > start)
+            parts.push_back(line.substr(start, i - start));
+    }
+    return parts;
+}
+
+bool toDouble(std::string_view text, double& value) {
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+} // namespace
+
+YoloReader::YoloReader(YoloClasses classes, QString targetJob)
+    : m_classes(std::move(classes))
+    , m_targetJob(jsonString(targetJob)) {}
+
+void YoloReader::read(const QString& path, ReadSink& sink) {
+    PredictionItem item;
+    item.externalId = QFileInfo(path).completeBaseName();
+    item.source = {path, 0, {}};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        sink.onProblem(
+            readProblem(item.source, cannotOpenMessage(file.errorString()), item.externalId));
+        return;
+    }
+    m_json.assign("{");
+    m_json += m_targetJob;
+    m_json += ":{\"annotations\":[";
+    bool first = true;
+    bool broken = false;
+    LineReader lines(file);
+    std::string_view line;
+    while (lines.next(line)) {
+        const auto parts = fields(line);
+        if (parts.empty())
+            continue;
+        const SourceLocation where{path, lines.lineNumber(), {}};
+        double values[5] = {0, 0, 0, 0, 1.0};
+        bool ok = parts.size() == 5 || parts.size() == 6;
+        for (std::size_t i = 1; ok && i < parts.size(); ++i)
+            ok = toDouble(parts[i], values[i - 1]);
+        int classId = -1;
+        if (ok) {
+            const auto result =
+                std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), classId);
+            ok = result.ec == std::errc() && result.ptr == parts[0].data() + parts[0].size();
+        }
+        if (!ok) {
+            sink.onProblem(readProblem(
+                where,
+                QStringLiteral("expected `class x_center y_center width height [probability]` "
+                               "with numbers, got \"%1\"")
+                    .arg(QString::fromUtf8(line.data(), qsizetype(line.size()))),
+                item.externalId));
+            broken = true;
+            continue;
+        }
+        if (!m_classes.contains(classId)) {
+            sink.onProblem(readProblem(
+                where,
+                QStringLiteral("class %1 is not in the classes file (it has %2 classes)")
+                    .arg(classId)
+                    .arg(m_classes.size()),
+                item.externalId));
+            broken = true;
+            continue;
+        }
+        const double xc = values[0], yc = values[1], w = values[2], h = values[3];
+        const double left = xc - w / 2, right = xc + w / 2, top = yc - h / 2, bottom = yc + h / 2;
+        const int confidence = parts.size() == 6 ? int(100 * values[4]) : 100;
+        m_json += first ? "" : ",";
+        first = false;
+        m_json += "{\"boundingPoly\":[{\"normalizedVertices\":[";
+        const double vertices[4][2] = {{left, bottom}, {left, top}, {right, top}, {right, bottom}};
+        for (int v = 0; v < 4; ++v) {
+            m_json += v ? ",{\"x\":" : "{\"x\":";
+            appendNumber(m_json, vertices[v][0]);
+            m_json += ",\"y\":";
+            appendNumber(m_json, vertices[v][1]);
+            m_json += "}";
+        }
+        m_json += "]}],\"categories\":[{\"name\":";
+        m_json += jsonString(m_classes.name(classId));
+        m_json += ",\"confidence\":";
+        m_json += std::to_string(confidence);
+        m_json += "}],\"type\":\"rectangle\"}";
+    }
+    if (lines.failed()) {
+        sink.onProblem(
+            readProblem(item.source, cannotOpenMessage(lines.errorString()), item.externalId));
+        return;
+    }
+    if (broken)
+        return; // a partial set of boxes would look complete on the server
+    m_json += "]}}";
+    auto parsed = m_parser.parse(m_json);
+    if (parsed.error()) {
+        sink.onProblem(readProblem(item.source,
+                                   QStringLiteral("internal error building the "
+                                                  "jsonResponse"),
+                                   item.externalId));
+        return;
+    }
+    sink.onItem(std::move(item), parsed.value_unsafe());
+}
+
+} // namespace kili::predictions

@@ -1,0 +1,152 @@
+#include "fixtures.h"
+#include "predictions/interfacerules.h"
+#include "predictions/predictionscanner.h"
+#include "predictions/responsevalidator.h"
+
+#include <gtest/gtest.h>
+
+using namespace kili::predictions;
+using namespace kili::predictions::testing;
+
+namespace {
+
+QString s(const char* text) {
+    return QString::fromUtf8(text);
+}
+
+ScanResult scan(const QStringList& paths, ScanOptions options = {}) {
+    PredictionScanner scanner(testInterface(), std::move(options));
+    QStringList full;
+    for (const QString& path : paths)
+        full << dataPath(path);
+    scanner.scan(full);
+    return scanner.takeResult();
+}
+
+// The problems of one line of bad.jsonl, as text without the folder.
+QStringList problemsOfLine(const ScanResult& result, int line) {
+    QStringList found;
+    for (const Problem& problem : result.problems) {
+        if (problem.source.line == line)
+            found << problem.toText().remove(dataPath(QString()));
+    }
+    return found;
+}
+
+} // namespace
+
+TEST(Validator, GoodFilesHaveNoProblems) {
+    for (const char* file :
+         {"good.jsonl", "good.json", "good_bom_crlf.jsonl", "arrays.json", "kili"}) {
+        const ScanResult result = scan({s(file)});
+        EXPECT_TRUE(result.problems.isEmpty())
+            << file << "\n"
+            << texts(result.problems).join(QLatin1Char('\n')).toStdString();
+        EXPECT_GT(result.items.size(), 0u) << file;
+    }
+}
+
+TEST(Validator, EveryCheckOfBadJsonl) {
+    const ScanResult result = scan({s("bad.jsonl")});
+    const auto line = [&](int n) { return problemsOfLine(result, n).join(QLatin1Char('|')); };
+    EXPECT_EQ(line(1), s("bad.jsonl:1 car-010 CLASSIFICATION_JOB: 2 categories given but the job "
+                         "takes one (radio)"));
+    EXPECT_TRUE(
+        line(2).contains(s("car-011 NOPE: \"NOPE\" is not a job of this project's interface")))
+        << line(2).toStdString();
+    EXPECT_TRUE(line(3).contains(s("car-012 COLOR: this is a child job"))) << line(3).toStdString();
+    EXPECT_TRUE(line(4).contains(s("\"Car\" is not a category of this job (its categories: CAR, "
+                                   "TRUCK, BUS)")))
+        << line(4).toStdString();
+    EXPECT_TRUE(line(5).contains(s("category \"A\" is given twice"))) << line(5).toStdString();
+    EXPECT_TRUE(line(6).contains(s("confidence 120 is outside 0–100"))) << line(6).toStdString();
+    EXPECT_TRUE(line(7).contains(s("a rectangle has exactly 4 vertices, got 3")));
+    EXPECT_TRUE(line(8).contains(s("vertex (1.2, 0.1) is outside the image")))
+        << line(8).toStdString();
+    EXPECT_TRUE(line(9).contains(s("annotation type \"vector\" is not one of the job's tools")));
+    EXPECT_TRUE(line(10).contains(s("beginOffset 9 is after endOffset 3")));
+    EXPECT_TRUE(line(11).contains(s("\"2024-13-01\" is not a date written YYYY-MM-DD")));
+    EXPECT_TRUE(line(12).contains(s("\"forty\" is not a number")));
+    EXPECT_EQ(problemsOfLine(result, 13).size(), 2) << line(13).toStdString();
+    EXPECT_TRUE(
+        line(13).contains(s("refers to annotation \"x1\", which is not in this jsonResponse")));
+    EXPECT_TRUE(line(14).contains(s("COLOR: this job is not a child of category \"TRUCK\"")))
+        << line(14).toStdString();
+    EXPECT_TRUE(line(20).contains(s("already has a different prediction in this import (at ")))
+        << line(20).toStdString();
+    EXPECT_TRUE(line(21).contains(s("warning: the same prediction is given again")));
+    EXPECT_TRUE(line(22).contains(s("\"mid\" must be a non-empty string")))
+        << line(22).toStdString();
+    EXPECT_TRUE(line(22).contains(s("COLOR: this job is not a child job of the annotation's")));
+    EXPECT_EQ(result.itemsRead, 22);
+    EXPECT_EQ(result.duplicates, 1);
+    EXPECT_EQ(result.items.size(), 1u); // only line 19 is valid
+    EXPECT_EQ(result.invalidItems, 20);
+}
+
+TEST(Validator, PointersLeadToTheValue) {
+    const ScanResult result = scan({s("bad.jsonl")});
+    for (const Problem& problem : result.problems) {
+        if (problem.source.line == 8) {
+            EXPECT_EQ(
+                problem.source.pointer,
+                s("/jsonResponse/DETECTION/annotations/0/boundingPoly/0/normalizedVertices/1"));
+        }
+        if (problem.source.line == 6) {
+            EXPECT_EQ(problem.source.pointer, s("/jsonResponse/TAGS/categories/0/confidence"));
+        }
+    }
+    const QJsonObject json = result.problems.first().toJson();
+    EXPECT_EQ(json.value(s("line")).toInt(), 1);
+    EXPECT_EQ(json.value(s("externalId")).toString(), s("car-010"));
+    EXPECT_EQ(json.value(s("job")).toString(), s("CLASSIFICATION_JOB"));
+}
+
+TEST(Validator, ProbabilitiesAreDetectedNotChanged) {
+    const ScanResult result = scan({s("probabilities.jsonl")});
+    EXPECT_TRUE(result.problems.isEmpty());
+    EXPECT_TRUE(result.confidence.looksLikeProbabilities());
+    ASSERT_EQ(result.items.size(), 4u);
+    EXPECT_TRUE(result.items[0].jsonResponse.contains("\"confidence\":0.87"));
+
+    ScanOptions scaled;
+    scaled.scaleConfidence = true;
+    const ScanResult converted = scan({s("probabilities.jsonl")}, scaled);
+    EXPECT_TRUE(converted.items[0].jsonResponse.contains("\"confidence\":87"));
+    EXPECT_TRUE(converted.items[2].jsonResponse.contains("\"confidence\":100"));
+
+    EXPECT_FALSE(scan({s("good.jsonl")}).confidence.looksLikeProbabilities());
+}
+
+TEST(Validator, YoloFoldersNeedATargetJobAndClasses) {
+    const ScanResult noJob = scan({s("yolo_v4")});
+    ASSERT_EQ(noJob.problems.size(), 1);
+    EXPECT_TRUE(noJob.problems[0].message.contains(s("--target-job")));
+
+    ScanOptions options;
+    options.targetJob = s("DETECTION");
+    const ScanResult result = scan({s("yolo_v4")}, options);
+    EXPECT_TRUE(result.problems.isEmpty())
+        << texts(result.problems).join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(result.items.size(), 2u);
+
+    options.targetJob = s("CLASSIFICATION_JOB");
+    const ScanResult wrongJob = scan({s("yolo_v4")}, options);
+    ASSERT_EQ(wrongJob.problems.size(), 1);
+    EXPECT_TRUE(wrongJob.problems[0].message.contains(s("not an object-detection job")));
+}
+
+TEST(Validator, VideoFramesAndNonJobKeys) {
+    const InterfaceRules rules(testInterface());
+    ResponseValidator validator(rules);
+    simdjson::dom::parser parser;
+    PredictionItem item;
+    item.externalId = s("v");
+    QList<Problem> problems;
+    auto doc = parser.parse(std::string_view(
+        R"({"ANNOTATION_JOB_COUNTER":{},"0":{"isKeyFrame":true,"TAGS":{"categories":[{"name":"B"}]}},)"
+        R"("1":{"TAGS":{"categories":[{"name":"Z"}]}}})"));
+    EXPECT_EQ(validator.validate(doc.value(), item, problems), 1);
+    ASSERT_EQ(problems.size(), 1);
+    EXPECT_EQ(problems[0].source.pointer, s("/1/TAGS/categories/0"));
+}
