@@ -1,0 +1,181 @@
+#include "api/connection.h"
+
+#include "api/logging.h"
+#include "api/ratelimiter.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSysInfo>
+#include <QUuid>
+
+#ifndef KILI_DESK_VERSION
+#define KILI_DESK_VERSION "0.0.0"
+#endif
+
+namespace kili::api {
+
+namespace {
+const QByteArray kClientName = QByteArrayLiteral("kili-desk");
+
+void setNested(QJsonObject& object, const QStringList& path, const QString& value) {
+    if (path.isEmpty())
+        return;
+    if (path.size() == 1) {
+        object.insert(path.first(), value);
+        return;
+    }
+    QJsonObject child = object.value(path.first()).toObject();
+    setNested(child, path.mid(1), value);
+    object.insert(path.first(), child);
+}
+} // namespace
+
+QUrl Connection::defaultEndpoint() {
+    return QUrl(QStringLiteral("https://cloud.kili-technology.com/api/label/v2/graphql"));
+}
+
+Connection::Connection(QObject* parent)
+    : Connection(defaultEndpoint(), QString(), parent) {}
+
+Connection::Connection(const QUrl& endpoint, const QString& apiKey, QObject* parent)
+    : QObject(parent)
+    , m_endpoint(endpoint.isValid() ? endpoint : defaultEndpoint())
+    , m_apiKey(apiKey.trimmed())
+    , m_network(new QNetworkAccessManager(this))
+    , m_rateLimiter(new RateLimiter(kDefaultCallsPerMinute, 10, this)) {
+    // TLS settings are Qt's defaults (system CAs, peer verification on) and are never relaxed:
+    // no ignoreSslErrors() anywhere in this client.
+    m_network->setAutoDeleteReplies(false);
+}
+
+Connection::~Connection() = default;
+
+QUrl Connection::endpointFromEnvironment() {
+    const QString fromEnv = qEnvironmentVariable("KILI_API_ENDPOINT").trimmed();
+    if (fromEnv.isEmpty())
+        return defaultEndpoint();
+    const QUrl url = QUrl::fromUserInput(fromEnv);
+    return url.isValid() ? url : defaultEndpoint();
+}
+
+Connection* Connection::fromEnvironment(QObject* parent) {
+    return new Connection(endpointFromEnvironment(), qEnvironmentVariable("KILI_API_KEY"), parent);
+}
+
+void Connection::setEndpoint(const QUrl& endpoint) {
+    if (endpoint == m_endpoint)
+        return;
+    m_endpoint = endpoint;
+    Q_EMIT endpointChanged(m_endpoint);
+}
+
+QUrl Connection::versionUrl() const {
+    QUrl url = m_endpoint;
+    QString path = url.path();
+    if (path.endsWith(QLatin1String("/graphql")))
+        path.chop(int(qstrlen("graphql")));
+    else if (!path.endsWith(QLatin1Char('/')))
+        path += QLatin1Char('/');
+    url.setPath(path + QLatin1String("version"));
+    url.setQuery(QString());
+    return url;
+}
+
+QString Connection::serverName() const {
+    QString name = m_endpoint.host();
+    if (m_endpoint.port() > 0)
+        name += QLatin1Char(':') + QString::number(m_endpoint.port());
+    return name.isEmpty() ? m_endpoint.toString(QUrl::RemoveUserInfo) : name;
+}
+
+void Connection::setApiKey(const QString& apiKey) {
+    m_apiKey = apiKey.trimmed();
+}
+
+void Connection::setPageSize(int pageSize) {
+    m_pageSize = std::max(1, pageSize);
+}
+
+QByteArray Connection::requestBody(const GraphQLRequest& request) {
+    QJsonObject body{{QStringLiteral("query"), request.document}};
+    if (!request.variables.isEmpty())
+        body.insert(QStringLiteral("variables"), request.variables);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QNetworkReply* Connection::post(const GraphQLRequest& request) {
+    GraphQLRequest withKey = request;
+    if (!request.apiKeyVariablePath.isEmpty())
+        setNested(withKey.variables, request.apiKeyVariablePath, m_apiKey);
+
+    QNetworkRequest http(m_endpoint);
+    http.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+    http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    http.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    if (!m_apiKey.isEmpty())
+        http.setRawHeader(QByteArrayLiteral("Authorization"),
+                          QByteArrayLiteral("X-API-Key: ") + m_apiKey.toUtf8());
+    http.setRawHeader(QByteArrayLiteral("apollographql-client-name"), kClientName);
+    http.setRawHeader(QByteArrayLiteral("apollographql-client-version"),
+                      QByteArrayLiteral(KILI_DESK_VERSION));
+    http.setRawHeader(QByteArrayLiteral("kili-client-name"), kClientName);
+    http.setRawHeader(QByteArrayLiteral("kili-client-version"),
+                      QByteArrayLiteral(KILI_DESK_VERSION));
+    http.setRawHeader(QByteArrayLiteral("kili-client-language-name"), QByteArrayLiteral("C++"));
+    http.setRawHeader(QByteArrayLiteral("kili-client-language-version"),
+                      QByteArrayLiteral("C++20 Qt ") + QByteArray(qVersion()));
+    http.setRawHeader(QByteArrayLiteral("kili-client-platform-name"),
+                      QSysInfo::productType().toUtf8());
+    http.setRawHeader(QByteArrayLiteral("kili-client-platform-version"),
+                      QSysInfo::productVersion().toUtf8());
+    http.setRawHeader(QByteArrayLiteral("kili-client-method-name"), request.operation.toUtf8());
+    http.setRawHeader(QByteArrayLiteral("kili-client-call-time"),
+                      QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8());
+    http.setRawHeader(QByteArrayLiteral("kili-client-call-uuid"),
+                      QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+    qCDebug(lcApi) << "POST" << request.operation << "to" << serverName();
+    return m_network->post(http, requestBody(withKey));
+}
+
+bool Connection::isUnderApiBase(const QUrl& url) const {
+    QUrl base = m_endpoint;
+    QString path = base.path();
+    const int graphqlAt = int(path.lastIndexOf(QLatin1String("/graphql")));
+    if (graphqlAt >= 0)
+        path.truncate(graphqlAt);
+    base.setPath(path);
+    base.setQuery(QString());
+    return url.scheme() == base.scheme() && url.host() == base.host() && url.port() == base.port()
+           && url.path().startsWith(base.path());
+}
+
+QNetworkReply* Connection::get(const QUrl& url) {
+    QNetworkRequest http(url);
+    http.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+    if (!m_apiKey.isEmpty() && isUnderApiBase(url))
+        http.setRawHeader(QByteArrayLiteral("Authorization"),
+                          QByteArrayLiteral("X-API-Key: ") + m_apiKey.toUtf8());
+    qCDebug(lcApi) << "GET" << url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    return m_network->get(http);
+}
+
+QString Connection::redacted(const QString& text) const {
+    if (m_apiKey.isEmpty())
+        return text;
+    QString copy = text;
+    return copy.replace(m_apiKey, QStringLiteral("****"));
+}
+
+QDebug operator<<(QDebug debug, const Connection* connection) {
+    const QDebugStateSaver saver(debug);
+    if (!connection)
+        return debug << "Connection(null)";
+    debug.nospace() << "Connection(" << connection->endpoint().toString(QUrl::RemoveUserInfo)
+                    << ", key " << (connection->hasApiKey() ? "set" : "not set") << ')';
+    return debug;
+}
+
+} // namespace kili::api
