@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+namespace kili::sandbox {
+
+class Database;
+class IdGenerator;
+
+struct UserRecord {
+    qint64 seq = -1;
+    QString id;
+    QString email;
+    QString firstname;
+    QString lastname;
+    QString organizationId;
+    QString organizationRole; // ADMIN | USER
+    bool activated = true;
+    QString createdAt;
+
+    QJsonObject toJson() const;
+};
+
+// Users and their API keys. Users are few, so they are cached by seq and id: labels name their
+// author by seq and every label answer embeds its author.
+class AccountStore {
+public:
+    AccountStore(Database& database, IdGenerator& ids);
+
+    // The user with this email, created when missing.
+    std::optional<UserRecord> ensureUser(const QString& email, const QString& firstname,
+                                         const QString& lastname, const QString& role,
+                                         QString* error);
+    bool addApiKey(qint64 userSeq, const QString& key, const QString& name,
+                   const QString& expiryDate, QString* error);
+    // The owner of a valid (known, not revoked, not expired) key.
+    std::optional<UserRecord> userForKey(const QString& key);
+
+    std::optional<UserRecord> userBySeq(qint64 seq);
+    std::optional<UserRecord> userById(const QString& id);
+    // Users whose first name, last name, "first last" or email is one of `names` (authorIn).
+    QList<qint64> usersNamed(const QStringList& names);
+
+    // apiKeys / countApiKeys, restricted to the keys of `viewer` as Kili does.
+    bool apiKeys(const QJsonObject& where, int first, int skip, qint64 viewerSeq, QJsonArray* out,
+                 QString* error);
+    bool countApiKeys(const QJsonObject& where, qint64 viewerSeq, int* out, QString* error);
+
+    // A generated first user (the sandbox's only account unless projects name other authors).
+    std::optional<UserRecord> defaultUser(QString* error);
+
+private:
+    void loadUsers();
+    std::optional<UserRecord> userFromKeyWhere(const QJsonObject& where, qint64 viewerSeq,
+                                               QString* clause, QVariantList* values);
+
+    Database& m_database;
+    IdGenerator& m_ids;
+    QHash<qint64, UserRecord> m_users;
+    QHash<QString, qint64> m_seqById;
+};
+
+} // namespace kili::sandbox

@@ -1,0 +1,138 @@
+#include "database.h"
+
+#include <QAtomicInteger>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace kili::sandbox {
+
+namespace {
+
+QAtomicInteger<quint32> connectionCounter;
+
+// Ordering everywhere is (created_at, seq): creation order, with the rowid breaking ties. The
+// indexes end with created_at so SQLite walks them in that order (the rowid is implicitly the
+// last column of every index) and a page never sorts or scans the whole table.
+const char* const schemaStatements[] = {
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS users("
+    " seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, email TEXT NOT NULL UNIQUE,"
+    " firstname TEXT, lastname TEXT, organization_id TEXT, organization_role TEXT,"
+    " activated INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS api_keys("
+    " seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, key TEXT NOT NULL UNIQUE, name TEXT,"
+    " user_seq INTEGER NOT NULL, created_at TEXT NOT NULL, expiry_date TEXT,"
+    " revoked INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS projects("
+    " seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, description TEXT,"
+    " input_type TEXT NOT NULL, json_interface TEXT NOT NULL, instructions TEXT,"
+    " archived INTEGER NOT NULL DEFAULT 0, workflow_version TEXT NOT NULL DEFAULT 'V1',"
+    " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+    // content_kind: 0 = content as stored (URL or text), 1 = bytes in asset_files,
+    // 2 = the shared placeholder image of generated projects.
+    "CREATE TABLE IF NOT EXISTS assets("
+    " seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, project_seq INTEGER NOT NULL,"
+    " external_id TEXT NOT NULL, content TEXT NOT NULL, content_kind INTEGER NOT NULL DEFAULT 0,"
+    " json_metadata TEXT NOT NULL DEFAULT '{}', status TEXT NOT NULL DEFAULT 'TODO',"
+    " is_honeypot INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,"
+    " priority INTEGER NOT NULL DEFAULT 0, consensus_mark REAL, honeypot_mark REAL,"
+    " inference_mark REAL, width REAL, height REAL,"
+    " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS assets_by_project ON assets(project_seq, created_at)",
+    "CREATE INDEX IF NOT EXISTS assets_by_external_id ON assets(project_seq, external_id)",
+    "CREATE TABLE IF NOT EXISTS asset_files("
+    " asset_seq INTEGER PRIMARY KEY, mime TEXT NOT NULL, data BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS labels("
+    " seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, asset_seq INTEGER NOT NULL,"
+    " project_seq INTEGER NOT NULL, label_type TEXT NOT NULL, json_response TEXT NOT NULL,"
+    " model_name TEXT, author_seq INTEGER NOT NULL, created_at TEXT NOT NULL,"
+    " seconds_to_label REAL, client_version INTEGER, referenced_label_id TEXT,"
+    " honeypot_mark REAL, inference_mark REAL, number_of_annotations INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX IF NOT EXISTS labels_by_asset ON labels(asset_seq, created_at)",
+    "CREATE INDEX IF NOT EXISTS labels_by_project ON labels(project_seq, created_at)",
+    "CREATE INDEX IF NOT EXISTS labels_by_project_type ON labels(project_seq, label_type, "
+    "created_at)",
+};
+
+} // namespace
+
+Database::Database(QString connectionName, QString path)
+    : m_connectionName(std::move(connectionName))
+    , m_path(std::move(path)) {}
+
+Database::~Database() {
+    {
+        QSqlDatabase db = connection();
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+std::unique_ptr<Database> Database::open(const QString& path, QString* error) {
+    const QString name =
+        QStringLiteral("kili-sandbox-%1").arg(connectionCounter.fetchAndAddOrdered(1));
+    std::unique_ptr<Database> database(new Database(name, path));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            *error = QStringLiteral("Could not open the sandbox database %1: %2. Check that the "
+                                    "folder exists and is writable, or use --db :memory:.")
+                         .arg(path, db.lastError().text());
+            return nullptr;
+        }
+    }
+    const bool inMemory = path == QLatin1String(":memory:");
+    QStringList pragmas = {
+        QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA temp_store=MEMORY"),
+        QStringLiteral("PRAGMA cache_size=-65536"), QStringLiteral("PRAGMA busy_timeout=5000")};
+    if (!inMemory)
+        pragmas.prepend(QStringLiteral("PRAGMA journal_mode=WAL"));
+    for (const QString& pragma : pragmas) {
+        if (!database->exec(pragma, error))
+            return nullptr;
+    }
+    if (!database->createSchema(error))
+        return nullptr;
+    return database;
+}
+
+bool Database::exec(const QString& sql, QString* error) const {
+    QSqlQuery query(connection());
+    if (query.exec(sql))
+        return true;
+    if (error) {
+        *error = QStringLiteral("The sandbox database %1 refused \"%2\": %3")
+                     .arg(m_path, sql.left(80), query.lastError().text());
+    }
+    return false;
+}
+
+bool Database::createSchema(QString* error) const {
+    Transaction transaction(connection());
+    for (const char* statement : schemaStatements) {
+        if (!exec(QString::fromLatin1(statement), error))
+            return false;
+    }
+    return transaction.commit();
+}
+
+Transaction::Transaction(const QSqlDatabase& db)
+    : m_db(db) {
+    m_active = m_db.transaction();
+}
+
+Transaction::~Transaction() {
+    if (m_active)
+        m_db.rollback();
+}
+
+bool Transaction::commit() {
+    if (!m_active)
+        return false;
+    m_active = false;
+    return m_db.commit();
+}
+
+} // namespace kili::sandbox

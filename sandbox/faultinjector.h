@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <deque>
+
+namespace kili::sandbox {
+
+struct SandboxOptions;
+
+// Decides, per request, which fault the sandbox injects: a dropped connection, a 5xx, a 429 once
+// the per-minute budget is spent (with the seconds until a slot frees), and the latency to add.
+// Faults apply to the API routes only, never to the decision of a test that turned them off.
+class FaultInjector {
+public:
+    struct Decision {
+        bool drop = false;
+        int failStatus = 0;      // 500, 502 or 503; 0 = none
+        int retryAfterSecs = -1; // >= 0: answer 429 with this Retry-After
+        int latencyMs = 0;
+    };
+
+    explicit FaultInjector(const SandboxOptions& options);
+
+    Decision decide();
+
+    void setLatencyMs(int ms) { m_latencyMs = ms; }
+    void setFailRate(double rate) { m_failRate = rate; }
+    void setDropRate(double rate) { m_dropRate = rate; }
+    void setRateLimitPerMinute(int limit) { m_rateLimit = limit; }
+
+private:
+    int m_latencyMs;
+    double m_failRate;
+    double m_dropRate;
+    int m_rateLimit;
+    QRandomGenerator m_random;
+    QElapsedTimer m_clock;
+    std::deque<qint64> m_recentCalls; // times (ms on m_clock) of the calls within the last minute
+};
+
+} // namespace kili::sandbox

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+namespace kili::sandbox {
+
+// A complete HTTP answer computed before it is written, so that it can be written later from a
+// timer (injected latency) without keeping the request alive.
+struct HttpAnswer {
+    int status = 200;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static HttpAnswer json(int status, const QJsonObject& object) {
+        HttpAnswer answer;
+        answer.status = status;
+        answer.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        return answer;
+    }
+
+    // A GraphQL-shaped error outside of execution (transport level): {"errors": [...], "data":
+    // null}.
+    static HttpAnswer error(int status, const QString& message, const QString& code) {
+        return json(
+            status,
+            QJsonObject{{QStringLiteral("errors"),
+                         QJsonArray{QJsonObject{{QStringLiteral("message"), message},
+                                                {QStringLiteral("extensions"),
+                                                 QJsonObject{{QStringLiteral("code"), code}}}}}},
+                        {QStringLiteral("data"), QJsonValue::Null}});
+    }
+};
+
+} // namespace kili::sandbox

@@ -1,0 +1,70 @@
+#include "labelrows.h"
+
+#include "accountstore.h"
+#include "projectstore.h"
+
+#include <QJsonValue>
+#include <QVariant>
+
+namespace kili::sandbox::labelrows {
+
+namespace {
+
+QJsonValue nullable(const QVariant& value) {
+    if (value.isNull())
+        return QJsonValue::Null;
+    return QJsonValue::fromVariant(value);
+}
+
+} // namespace
+
+QString columns() {
+    // The latest label of an author on an asset is the one no later label of theirs follows.
+    return QStringLiteral(
+        "l.id, l.label_type, l.json_response, l.model_name, l.author_seq, l.created_at, "
+        "l.seconds_to_label, l.client_version, l.referenced_label_id, l.honeypot_mark, "
+        "l.inference_mark, l.number_of_annotations, l.asset_seq, l.project_seq, lj.id, "
+        "NOT EXISTS (SELECT 1 FROM labels lz WHERE lz.asset_seq = l.asset_seq "
+        "AND lz.author_seq = l.author_seq AND lz.seq > l.seq)");
+}
+
+QString from() {
+    return QStringLiteral(" FROM labels l JOIN assets lj ON lj.seq = l.asset_seq");
+}
+
+QJsonObject toJson(const QSqlQuery& query, AccountStore& accounts, const ProjectStore& projects) {
+    const auto author = accounts.userBySeq(query.value(4).toLongLong());
+    const QVariant seconds = query.value(6);
+    const QString projectId = projects.idForSeq(query.value(13).toLongLong());
+    const QString referenced = query.value(8).toString();
+    return QJsonObject{
+        {QStringLiteral("id"), query.value(0).toString()},
+        {QStringLiteral("labelType"), query.value(1).toString()},
+        {QStringLiteral("jsonResponse"), query.value(2).toString()},
+        {QStringLiteral("jsonResponseUrl"), QJsonValue::Null},
+        {QStringLiteral("modelName"), nullable(query.value(3))},
+        {QStringLiteral("author"), author ? QJsonValue(author->toJson()) : QJsonValue()},
+        {QStringLiteral("authorId"), author ? QJsonValue(author->id) : QJsonValue()},
+        {QStringLiteral("createdAt"), query.value(5).toString()},
+        {QStringLiteral("secondsToLabel"), nullable(seconds)},
+        {QStringLiteral("totalSecondsToLabel"),
+         seconds.isNull() ? QJsonValue() : QJsonValue(qRound(seconds.toDouble()))},
+        {QStringLiteral("clientVersion"), nullable(query.value(7))},
+        {QStringLiteral("referencedLabelId"),
+         referenced.isEmpty() ? QJsonValue() : QJsonValue(referenced)},
+        {QStringLiteral("honeypotMark"), nullable(query.value(9))},
+        {QStringLiteral("inferenceMark"), nullable(query.value(10))},
+        {QStringLiteral("numberOfAnnotations"), query.value(11).toInt()},
+        {QStringLiteral("assetId"), query.value(14).toString()},
+        {QStringLiteral("projectId"), projectId},
+        {QStringLiteral("isLatestLabelForUser"), query.value(15).toBool()},
+        {QStringLiteral("isLastForStep"), QJsonValue::Null},
+        {QStringLiteral("isSentBackToQueue"), false},
+        {QStringLiteral("reviewScore"), QJsonValue::Null},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("assetStep"), QJsonValue::Null},
+        {QStringLiteral("skipped"), false},
+    };
+}
+
+} // namespace kili::sandbox::labelrows

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace kili::sandbox {
+
+class AccountStore;
+class Database;
+class IdGenerator;
+class LabelWriter;
+class ProjectStore;
+
+// `--load PROJECT.json`: one project with its assets and labels, in one transaction.
+//
+//   {"title", "description"?, "inputType", "jsonInterface": {...},
+//    "assets": [{"externalId", "content", "jsonMetadata"?, "status"?,
+//                "labels": [{"labelType", "jsonResponse", "modelName"?, "author"?,
+//                            "createdAt"?, "secondsToLabel"?}]}]}
+//
+// `content` is a URL (kept as is), a file path relative to the JSON file (stored in the database
+// and served at /api/label/v2/files/<asset id>; the text itself for TEXT projects), or, in TEXT
+// projects, the text. `author` is an email (the user is created when new). Without `status`, an
+// asset's status follows its labels (DEFAULT -> LABELED, REVIEW -> REVIEWED, AUTOSAVE ->
+// ONGOING). Errors name the file and the JSON path of the problem: "demo.json: assets[3].labels[0]
+// .labelType: ...".
+class ProjectFileLoader {
+public:
+    ProjectFileLoader(Database& database, ProjectStore& projects, AccountStore& accounts,
+                      LabelWriter& labelWriter, IdGenerator& ids);
+
+    bool loadFile(const QString& path, QString* projectId, QString* error);
+    // `origin` names the data in errors; relative content paths resolve against `baseDir`.
+    bool load(const QByteArray& json, const QString& origin, const QString& baseDir,
+              QString* projectId, QString* error);
+
+private:
+    Database& m_database;
+    ProjectStore& m_projects;
+    AccountStore& m_accounts;
+    LabelWriter& m_labelWriter;
+    IdGenerator& m_ids;
+};
+
+} // namespace kili::sandbox

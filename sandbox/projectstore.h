@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace kili::sandbox {
+
+class Database;
+class IdGenerator;
+
+struct ProjectRecord {
+    qint64 seq = -1;
+    QString id;
+    QString title;
+    QString description;
+    QString inputType = QStringLiteral("IMAGE");
+    QString jsonInterface = QStringLiteral("{\"jobs\":{}}"); // JSON-encoded, stored as given
+    QString instructions;
+    bool archived = false;
+    QString workflowVersion = QStringLiteral("V1");
+    QString createdAt;
+    QString updatedAt;
+};
+
+struct ProjectCounts {
+    int assets = 0;
+    int remaining = 0; // TODO or ONGOING
+    int reviewed = 0;
+    int skipped = 0;
+};
+
+// Projects are few: all of them are cached, so resolving `project: {id}` filters and the
+// projectId of every asset and label costs no query.
+class ProjectStore {
+public:
+    ProjectStore(Database& database, IdGenerator& ids);
+
+    bool insert(ProjectRecord& project, QString* error); // fills seq, id, timestamps when empty
+    std::optional<ProjectRecord> bySeq(qint64 seq) const;
+    qint64 seqForId(const QString& id) const; // -1 when unknown
+    QString idForSeq(qint64 seq) const;
+
+    bool list(const QJsonObject& where, int first, int skip, QList<ProjectRecord>* out,
+              QString* error) const;
+    bool count(const QJsonObject& where, int* out, QString* error) const;
+
+    // numberOfAssets & co. Cached until a write on the project's assets or labels.
+    ProjectCounts counts(qint64 seq);
+    void invalidateCounts(qint64 seq) { m_counts.remove(seq); }
+
+    QJsonObject toJson(const ProjectRecord& project) const;
+
+private:
+    bool matching(const QJsonObject& where, QList<ProjectRecord>* out, QString* error) const;
+
+    Database& m_database;
+    IdGenerator& m_ids;
+    QList<ProjectRecord> m_projects; // creation order
+    QHash<QString, qint64> m_seqById;
+    QHash<qint64, ProjectCounts> m_counts;
+};
+
+} // namespace kili::sandbox
