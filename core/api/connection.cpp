@@ -163,7 +163,8 @@ QNetworkReply* Connection::get(const QUrl& url) {
 }
 
 QString Connection::redacted(const QString& text) const {
-    if (m_apiKey.isEmpty())
+    // A key of a few characters would blank out ordinary words; real keys are long.
+    if (m_apiKey.size() < 6)
         return text;
     QString copy = text;
     return copy.replace(m_apiKey, QStringLiteral("****"));
