@@ -1,0 +1,164 @@
+// --load PROJECT.json (with errors that name the place) and --generate.
+#include "sandboxclient.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace kili::sandbox;
+using kili::sandbox::testing::HttpResult;
+using kili::sandbox::testing::SandboxClient;
+
+namespace {
+
+QString writeFile(const QTemporaryDir& folder, const QString& name, const QByteArray& content) {
+    QFile file(folder.filePath(name));
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    return file.fileName();
+}
+
+QByteArray project(const QJsonArray& assets) {
+    return QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("Loaded")},
+                                     {QStringLiteral("inputType"), QStringLiteral("IMAGE")},
+                                     {QStringLiteral("jsonInterface"),
+                                      QJsonObject{{QStringLiteral("jobs"), QJsonObject()}}},
+                                     {QStringLiteral("assets"), assets}})
+        .toJson();
+}
+
+QString loadError(const QByteArray& json) {
+    QTemporaryDir folder;
+    SandboxOptions options;
+    options.loadFiles = {writeFile(folder, QStringLiteral("project.json"), json)};
+    SandboxServer server(options);
+    QString error;
+    EXPECT_FALSE(server.start(&error));
+    return error;
+}
+
+} // namespace
+
+TEST(SandboxLoader, LoadsAssetsLabelsAndFiles) {
+    QTemporaryDir folder;
+    QFile png(QStringLiteral(":/kili/sandbox/demo/placeholder.png"));
+    ASSERT_TRUE(png.open(QIODevice::ReadOnly));
+    writeFile(folder, QStringLiteral("a.png"), png.readAll());
+    const QJsonArray assets{
+        QJsonObject{{QStringLiteral("externalId"), QStringLiteral("one")},
+                    {QStringLiteral("content"), QStringLiteral("a.png")},
+                    {QStringLiteral("labels"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("labelType"), QStringLiteral("DEFAULT")},
+                         {QStringLiteral("jsonResponse"), QJsonObject()},
+                         {QStringLiteral("author"), QStringLiteral("zoe@example.com")},
+                         {QStringLiteral("createdAt"), QStringLiteral("2024-02-03T04:05:06.789Z")},
+                         {QStringLiteral("secondsToLabel"), 12}}}}},
+        QJsonObject{{QStringLiteral("externalId"), QStringLiteral("two")},
+                    {QStringLiteral("content"), QStringLiteral("https://example.com/two.jpg")}}};
+    SandboxOptions options;
+    options.loadFiles = {writeFile(folder, QStringLiteral("project.json"), project(assets))};
+    SandboxServer server(options);
+    QString error;
+    ASSERT_TRUE(server.start(&error)) << error.toStdString();
+    ASSERT_EQ(server.createdProjectIds().size(), 1);
+    SandboxClient client(server);
+    const HttpResult result = client.graphql(QStringLiteral(
+        "query { data: assets(where: {}, first: 10, skip: 0) { externalId content status"
+        " labels { createdAt secondsToLabel author { email } } } }"));
+    const QJsonArray page = result.data().toArray();
+    ASSERT_EQ(page.size(), 2);
+    const QJsonObject one = page.at(0).toObject();
+    EXPECT_EQ(one.value(QLatin1String("status")).toString(), QStringLiteral("LABELED"));
+    const QJsonObject label = one.value(QLatin1String("labels")).toArray().first().toObject();
+    EXPECT_EQ(label.value(QLatin1String("createdAt")).toString(),
+              QStringLiteral("2024-02-03T04:05:06.789Z"));
+    EXPECT_EQ(
+        label.value(QLatin1String("author")).toObject().value(QLatin1String("email")).toString(),
+        QStringLiteral("zoe@example.com"));
+    EXPECT_EQ(
+        client.get(QUrl(one.value(QLatin1String("content")).toString()), client.authorization())
+            .status,
+        200);
+    EXPECT_EQ(page.at(1).toObject().value(QLatin1String("content")).toString(),
+              QStringLiteral("https://example.com/two.jpg"));
+}
+
+TEST(SandboxLoader, ErrorsNameThePlace) {
+    EXPECT_TRUE(loadError(QByteArrayLiteral("{\n  \"title\": \"x\",\n  oops\n}"))
+                    .contains(QLatin1String("line 3")));
+    const QJsonObject badType{
+        {QStringLiteral("externalId"), QStringLiteral("a")},
+        {QStringLiteral("content"), QStringLiteral("https://x/a.png")},
+        {QStringLiteral("labels"),
+         QJsonArray{QJsonObject{{QStringLiteral("labelType"), QStringLiteral("DEFAULT")},
+                                {QStringLiteral("jsonResponse"), QJsonObject()}},
+                    QJsonObject{{QStringLiteral("labelType"), QStringLiteral("GUESS")},
+                                {QStringLiteral("jsonResponse"), QJsonObject()}}}}};
+    const QString typeError = loadError(project({badType}));
+    EXPECT_TRUE(typeError.contains(QLatin1String("assets[0].labels[1].labelType")))
+        << typeError.toStdString();
+    EXPECT_TRUE(typeError.contains(QLatin1String("GUESS")));
+
+    const QJsonObject noModel{
+        {QStringLiteral("externalId"), QStringLiteral("a")},
+        {QStringLiteral("content"), QStringLiteral("https://x/a.png")},
+        {QStringLiteral("labels"),
+         QJsonArray{QJsonObject{{QStringLiteral("labelType"), QStringLiteral("PREDICTION")},
+                                {QStringLiteral("jsonResponse"), QJsonObject()}}}}};
+    EXPECT_TRUE(
+        loadError(project({noModel})).contains(QLatin1String("assets[0].labels[0].modelName")));
+    const QJsonObject missingFile{{QStringLiteral("externalId"), QStringLiteral("b")},
+                                  {QStringLiteral("content"), QStringLiteral("nowhere.png")}};
+    const QString fileError = loadError(
+        project({QJsonObject{{QStringLiteral("externalId"), QStringLiteral("a")},
+                             {QStringLiteral("content"), QStringLiteral("https://x/a.png")}},
+                 missingFile}));
+    EXPECT_TRUE(fileError.contains(QLatin1String("assets[1].content"))) << fileError.toStdString();
+    const QJsonObject duplicate{{QStringLiteral("externalId"), QStringLiteral("a")},
+                                {QStringLiteral("content"), QStringLiteral("https://x/a.png")}};
+    EXPECT_TRUE(
+        loadError(project({duplicate, duplicate})).contains(QLatin1String("assets[1].externalId")));
+    EXPECT_TRUE(loadError(QByteArrayLiteral("{\"title\": \"t\", \"inputType\": \"SOUND\"}"))
+                    .contains(QLatin1String("inputType")));
+}
+
+TEST(SandboxGenerator, RealisticMixOfEveryLabelType) {
+    SandboxOptions options;
+    options.generateAssets = 2000;
+    SandboxServer server(options);
+    QString error;
+    ASSERT_TRUE(server.start(&error)) << error.toStdString();
+    SandboxClient client(server);
+    const QString project = server.createdProjectIds().constLast();
+    const QJsonObject where{
+        {QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), project}}}};
+    EXPECT_EQ(
+        client
+            .graphql(QStringLiteral("query($w: AssetWhere!) { data: countAssets(where: $w) }"),
+                     {{QStringLiteral("w"), where}})
+            .data()
+            .toInt(),
+        2000);
+    for (const char* type : {"DEFAULT", "REVIEW", "PREDICTION", "INFERENCE", "AUTOSAVE"}) {
+        QJsonObject labels = where;
+        labels.insert(QStringLiteral("typeIn"), QJsonArray{QString::fromLatin1(type)});
+        EXPECT_GT(
+            client
+                .graphql(QStringLiteral("query($w: LabelWhere!) { data: countLabels(where: $w) }"),
+                         {{QStringLiteral("w"), labels}})
+                .data()
+                .toInt(),
+            20)
+            << type;
+    }
+    const HttpResult page =
+        client.graphql(QStringLiteral("query($w: AssetWhere!) { data: assets(where: $w, first: "
+                                      "100, skip: 1900) { content } }"),
+                       {{QStringLiteral("w"), where}});
+    ASSERT_EQ(page.data().toArray().size(), 100);
+    const QUrl content(
+        page.data().toArray().first().toObject().value(QLatin1String("content")).toString());
+    EXPECT_EQ(client.get(content, client.authorization()).status, 200);
+}
