@@ -73,6 +73,9 @@ struct Selection {
     std::vector<Argument> arguments;
     std::vector<Directive> directives;
     SelectionSet selectionSet; // Field, InlineFragment
+    // Field: hash of its source text. Fields with equal text on one parent type are the same
+    // field, which spares the field-merging rule from comparing them one by one.
+    size_t fingerprint = 0;
 
     const QString& responseKey() const { return alias.isEmpty() ? name : alias; }
 };

@@ -53,7 +53,13 @@ public:
         : m_executor(executor)
         , m_schema(executor.m_schema)
         , m_document(document)
-        , m_context(context) {}
+        , m_context(context) {
+        for (const ast::FragmentDefinition& fragment : document.fragments) {
+            if (!m_fragments.contains(fragment.name)) {
+                m_fragments.insert(fragment.name, &fragment);
+            }
+        }
+    }
 
     QJsonObject run(const QString& operationName, const QJsonObject& variables) {
         const ast::OperationDefinition* operation = findOperation(operationName);
@@ -191,28 +197,40 @@ private:
     }
 
     // graphql-js's collectFields: groups the selections that apply to `objectType` by response
-    // key, in order; `visited` keeps fragment cycles from looping.
+    // key, in document order; `visited` keeps fragment cycles from looping. Iterative, so that a
+    // long chain of fragments spread inside each other cannot exhaust the stack.
     void collectFields(const TypeDef& objectType, const ast::SelectionSet& selectionSet,
                        GroupedFields& fields, QSet<QString>& visited) const {
-        for (const ast::Selection& selection : selectionSet.selections) {
+        QHash<QString, size_t> indexByKey;
+        for (size_t i = 0; i < fields.size(); ++i) {
+            indexByKey.insert(fields[i].first, i);
+        }
+        std::vector<std::pair<const ast::SelectionSet*, size_t>> stack{{&selectionSet, 0}};
+        while (!stack.empty()) {
+            auto& [set, next] = stack.back();
+            if (next >= set->selections.size()) {
+                stack.pop_back();
+                continue;
+            }
+            const ast::Selection& selection = set->selections[next++];
             if (!shouldInclude(selection.directives)) {
                 continue;
             }
             switch (selection.kind) {
             case ast::Selection::Kind::Field: {
                 const QString& key = selection.responseKey();
-                auto it = std::find_if(fields.begin(), fields.end(),
-                                       [&](const auto& entry) { return entry.first == key; });
-                if (it == fields.end()) {
+                const auto it = indexByKey.constFind(key);
+                if (it == indexByKey.cend()) {
+                    indexByKey.insert(key, fields.size());
                     fields.emplace_back(key, FieldNodes{&selection});
                 } else {
-                    it->second.push_back(&selection);
+                    fields[*it].second.push_back(&selection);
                 }
                 break;
             }
             case ast::Selection::Kind::InlineFragment:
                 if (fragmentApplies(objectType, selection.typeCondition)) {
-                    collectFields(objectType, selection.selectionSet, fields, visited);
+                    stack.emplace_back(&selection.selectionSet, 0);
                 }
                 break;
             case ast::Selection::Kind::FragmentSpread: {
@@ -220,9 +238,10 @@ private:
                     break;
                 }
                 visited.insert(selection.name);
-                const ast::FragmentDefinition* fragment = m_document.fragment(selection.name);
+                const ast::FragmentDefinition* fragment =
+                    m_fragments.value(selection.name, nullptr);
                 if (fragment && fragmentApplies(objectType, fragment->typeCondition)) {
-                    collectFields(objectType, fragment->selectionSet, fields, visited);
+                    stack.emplace_back(&fragment->selectionSet, 0);
                 }
                 break;
             }
@@ -254,7 +273,7 @@ private:
                 } else if (!visited.contains(selection.name)) {
                     visited.insert(selection.name);
                     if (const ast::FragmentDefinition* fragment =
-                            m_document.fragment(selection.name)) {
+                            m_fragments.value(selection.name, nullptr)) {
                         pending.push_back(&fragment->selectionSet);
                     }
                 }
@@ -511,6 +530,7 @@ private:
     const Schema& m_schema;
     const ast::Document& m_document;
     void* m_context;
+    QHash<QString, const ast::FragmentDefinition*> m_fragments;
     QJsonObject m_variables;
     QList<GraphQLError> m_errors;
 };

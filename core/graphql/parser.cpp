@@ -41,7 +41,8 @@ const QStringList& directiveLocationNames() {
 class Parser {
 public:
     Parser(QStringView source, const ParseLimits& limits)
-        : m_lexer(source)
+        : m_source(source)
+        , m_lexer(source)
         , m_limits(limits) {
         m_token = m_lexer.next();
     }
@@ -89,6 +90,7 @@ private:
 
     Token advance() {
         Token current = std::move(m_token);
+        m_lastEnd = current.end;
         if (m_lookahead) {
             m_token = std::move(*m_lookahead);
             m_lookahead.reset();
@@ -284,6 +286,7 @@ private:
             return selection;
         }
         selection.kind = ast::Selection::Kind::Field;
+        const qsizetype start = m_token.start;
         selection.name = parseName();
         if (expectOptional(Kind::Colon)) {
             selection.alias = std::move(selection.name);
@@ -294,6 +297,7 @@ private:
         if (peek(Kind::BraceL)) {
             selection.selectionSet = parseSelectionSet();
         }
+        selection.fingerprint = qHash(m_source.sliced(start, m_lastEnd - start));
         return selection;
     }
 
@@ -569,8 +573,10 @@ private:
         return input;
     }
 
+    QStringView m_source;
     Lexer m_lexer;
     ParseLimits m_limits;
+    qsizetype m_lastEnd = 0;
     Token m_token;
     std::optional<Token> m_lookahead;
     int m_depth = 0;

@@ -185,8 +185,7 @@ TEST_F(ExecutorTest, ReportsMissingAndInvalidVariablesLikeGraphqlJs) {
         firstError(response),
         R"(Variable "$where" got invalid value "p1"; Expected type "AssetWhere" to be an object.)");
 
-    response = run(R"(query q($skip: Int!) { countAssets(where: {}) @skip(if: false) }
-                     )",
+    response = run(R"(query q($skip: Int!) { assets(where: {}, first: 1, skip: $skip) { id } })",
                    R"({"skip": 1.5})");
     EXPECT_EQ(
         firstError(response),
@@ -265,6 +264,8 @@ TEST_F(ExecutorTest, ChoosesTheOperation) {
               "Must provide operation name if query contains multiple operations.");
     EXPECT_EQ(firstError(run(two, "{}", QStringLiteral("c"))), R"(Unknown operation named "c".)");
     EXPECT_EQ(compact(run(two, "{}", QStringLiteral("b"))), R"({"data":{"countAssets":42}})");
+    EXPECT_EQ(firstError(run("fragment f on User { id }")), R"(Fragment "f" is never used.)");
+    executor.setValidationEnabled(false);
     EXPECT_EQ(firstError(run("fragment f on User { id }")), "Must provide an operation.");
 }
 
