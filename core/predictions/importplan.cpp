@@ -1,0 +1,128 @@
+#include "predictions/importplan.h"
+
+#include <QJsonDocument>
+#include <QSet>
+
+namespace kili::predictions {
+
+void AssetIndex::add(const kili::Asset& asset) {
+    byId.insert(asset.id, asset);
+    if (!asset.externalId.isEmpty())
+        idByExternalId.insert(asset.externalId, asset.id);
+}
+
+bool sameResponse(const QByteArray& compact, const QJsonObject& existing) {
+    return QJsonDocument::fromJson(compact).object() == existing;
+}
+
+namespace {
+bool isHuman(const kili::Label& label) {
+    return label.labelType.kind() == kili::LabelType::Default
+           || label.labelType.kind() == kili::LabelType::Review;
+}
+} // namespace
+
+ImportPlan ImportPlanner::plan(ScanResult scan, const AssetIndex& assets,
+                               const ImportSettings& settings) {
+    ImportPlan plan;
+    plan.settings = settings;
+    plan.problems = std::move(scan.problems);
+    plan.invalidItems = scan.invalidItems;
+    plan.confidence = scan.confidence;
+    QHash<QString, qsizetype> plannedByAsset; // asset id → index in toCreate
+    QSet<QString> humanAssets;
+    for (PredictionItem& item : scan.items) {
+        QString assetId = item.assetId;
+        if (assetId.isEmpty())
+            assetId = assets.idByExternalId.value(item.externalId);
+        const auto asset = assets.byId.constFind(assetId);
+        if (assetId.isEmpty() || asset == assets.byId.cend()) {
+            Problem problem;
+            problem.source = item.source;
+            problem.source.pointer.clear();
+            problem.externalId = item.displayId();
+            problem.message =
+                item.assetId.isEmpty()
+                    ? QStringLiteral("no asset of project %1 has the external id \"%2\"")
+                          .arg(settings.projectId, item.externalId)
+                    : QStringLiteral("project %1 has no asset with id \"%2\"")
+                          .arg(settings.projectId, item.assetId);
+            plan.problems.append(std::move(problem));
+            plan.unknownIds << item.displayId();
+            ++plan.invalidItems;
+            continue;
+        }
+        const QString model = item.modelName.isEmpty() ? settings.modelName : item.modelName;
+        if (const auto earlier = plannedByAsset.constFind(assetId);
+            earlier != plannedByAsset.cend()) {
+            // The same asset named twice (once by id, once by external id, say).
+            const PlannedItem& first = plan.toCreate[std::size_t(*earlier)];
+            Problem problem;
+            problem.source = item.source;
+            problem.externalId = item.displayId();
+            if (first.jsonResponse == item.jsonResponse) {
+                problem.severity = Problem::Severity::Warning;
+                problem.message =
+                    QStringLiteral("asset %1 is given again (first at %2); it is sent once")
+                        .arg(assetId, first.source.toText());
+            } else {
+                problem.message = QStringLiteral("asset %1 already has a different prediction in "
+                                                 "this import (at %2); keep one of them")
+                                      .arg(assetId, first.source.toText());
+                ++plan.invalidItems;
+            }
+            plan.problems.append(std::move(problem));
+            continue;
+        }
+        bool present = false;
+        bool sameModelExists = false;
+        for (const kili::Label& label : asset->labels) {
+            if (isHuman(label))
+                humanAssets.insert(assetId);
+            if (label.labelType == settings.labelType && label.modelName == model) {
+                sameModelExists = true;
+                if (!present && sameResponse(item.jsonResponse, label.jsonResponse)) {
+                    plan.alreadyPresent.append({assetId, asset->externalId, label.id});
+                    present = true;
+                }
+            }
+        }
+        if (present)
+            continue;
+        PlannedItem planned;
+        planned.assetId = assetId;
+        planned.externalId = asset->externalId;
+        planned.modelName = model;
+        planned.jsonResponse = std::move(item.jsonResponse);
+        planned.source = std::move(item.source);
+        planned.overwrites = settings.overwrite && sameModelExists;
+        if (planned.overwrites)
+            ++plan.overwriteCount;
+        plannedByAsset.insert(assetId, qsizetype(plan.toCreate.size()));
+        plan.toCreate.push_back(std::move(planned));
+    }
+    plan.assetsWithHumanLabels = int(humanAssets.size());
+    return plan;
+}
+
+QString ImportPlan::summaryText() const {
+    QStringList lines;
+    lines << QStringLiteral("%1 prediction(s) to create").arg(toCreate.size());
+    if (overwriteCount > 0)
+        lines << QStringLiteral("%1 of them replace earlier %2 labels of the same model")
+                     .arg(overwriteCount)
+                     .arg(settings.labelType.toString());
+    lines << QStringLiteral("%1 already present (identical), not sent again")
+                 .arg(alreadyPresent.size());
+    if (assetsWithHumanLabels > 0)
+        lines << QStringLiteral("%1 asset(s) already have human labels").arg(assetsWithHumanLabels);
+    lines << QStringLiteral("%1 invalid item(s)").arg(invalidItems);
+    if (!unknownIds.isEmpty())
+        lines << QStringLiteral("%1 unknown id(s)").arg(unknownIds.size());
+    if (confidence.looksLikeProbabilities())
+        lines << QStringLiteral("note: every confidence is between 0 and 1; Kili expects 0–100. "
+                                "Use --scale-confidence to multiply them by 100.");
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace kili::predictions
