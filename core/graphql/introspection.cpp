@@ -241,10 +241,6 @@ QString introspectionQuery(const IntrospectionOptions& options) {
                   ofType {
                     kind
                     name
-                    ofType {
-                      kind
-                      name
-                    }
                   }
                 }
               }
