@@ -1,0 +1,273 @@
+// Every job against engineer B's sandbox, in process: real HTTP on loopback, real SQLite
+// (:memory:), real GraphQL, the three demo projects.
+#include "api/assetjobs.h"
+#include "api/connection.h"
+#include "api/countjobs.h"
+#include "api/labeljobs.h"
+#include "api/projectjobs.h"
+#include "api/ratelimiter.h"
+#include "api/schemacheckjob.h"
+#include "api/userjobs.h"
+#include "domain/interface.h"
+#include "jobwatch.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace kili::api;
+using namespace std::chrono_literals;
+
+namespace {
+
+class Sandbox : public ::testing::Test {
+protected:
+    void SetUp() override {
+        kili::sandbox::SandboxOptions options;
+        options.seedDemo = true;
+        options.faultSeed = 7;
+        server = std::make_unique<kili::sandbox::SandboxServer>(options);
+        QString error;
+        ASSERT_TRUE(server->start(&error)) << error.toStdString();
+        connection = std::make_unique<Connection>(server->graphqlUrl(), server->apiKey());
+        connection->rateLimiter()->setRate(100000, 1000);
+    }
+
+    template <typename Job> void run(Job& job) {
+        JobWatch watch(&job);
+        job.start();
+        ASSERT_TRUE(watch.wait(60000));
+        ASSERT_TRUE(watch.succeededOnce()) << watch.error.message.toStdString();
+    }
+
+    QList<kili::Project> projects(bool withInterface = false) {
+        ProjectsJob job(connection.get());
+        job.setIncludeInterface(withInterface);
+        run(job);
+        return job.projects();
+    }
+
+    std::unique_ptr<kili::sandbox::SandboxServer> server;
+    std::unique_ptr<Connection> connection;
+};
+
+// A project with a root classification job, and a valid answer for it.
+struct ClassificationTarget {
+    QString projectId;
+    QJsonObject response;
+};
+
+std::optional<ClassificationTarget> findClassification(const QList<kili::Project>& projects) {
+    for (const kili::Project& project : projects) {
+        const kili::Interface interface = project.interface();
+        for (const QString& name : interface.rootJobNames()) {
+            const kili::Job* job = interface.job(name);
+            if (job->mlTask == QLatin1String("CLASSIFICATION") && !job->categories.isEmpty()) {
+                const QJsonObject category{{QStringLiteral("name"), job->categories.first().key},
+                                           {QStringLiteral("confidence"), 87}};
+                return ClassificationTarget{
+                    project.id, QJsonObject{{name, QJsonObject{{QStringLiteral("categories"),
+                                                                QJsonArray{category}}}}}};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+TEST_F(Sandbox, SignInViewerAndKeyExpiry) {
+    SignInJob signIn(connection.get());
+    run(signIn);
+    EXPECT_FALSE(signIn.user().id.isEmpty());
+    EXPECT_FALSE(signIn.user().email.isEmpty());
+
+    ViewerJob viewer(connection.get());
+    run(viewer);
+    EXPECT_EQ(viewer.user().id, signIn.user().id);
+
+    ApiKeyExpiryJob expiry(connection.get());
+    run(expiry);
+
+    Connection wrong(server->graphqlUrl(), QStringLiteral("not-the-sandbox-key-123"));
+    SignInJob refused(&wrong);
+    JobWatch watch(&refused);
+    refused.start();
+    ASSERT_TRUE(watch.wait(60000));
+    EXPECT_EQ(watch.error.kind, ApiError::Authentication) << watch.error.message.toStdString();
+}
+
+TEST_F(Sandbox, ProjectsCountSearchAndById) {
+    const QList<kili::Project> all = projects();
+    ASSERT_EQ(all.size(), 3);
+    CountProjectsJob count(connection.get());
+    run(count);
+    EXPECT_EQ(count.count(), 3);
+
+    ProjectFilter filter;
+    filter.searchText = all.first().title.left(4);
+    ProjectsJob search(connection.get(), filter);
+    run(search);
+    EXPECT_GE(search.projects().size(), 1);
+
+    std::unique_ptr<ProjectsJob> byId(ProjectsJob::forProject(connection.get(), all.last().id));
+    run(*byId);
+    ASSERT_EQ(byId->projects().size(), 1);
+    QString error;
+    const kili::Interface interface = byId->projects().first().interface(&error);
+    EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+    EXPECT_FALSE(interface.isEmpty());
+
+    std::unique_ptr<ProjectsJob> missing(
+        ProjectsJob::forProject(connection.get(), QStringLiteral("clmissing000000000000000")));
+    JobWatch watch(missing.get());
+    missing->start();
+    ASSERT_TRUE(watch.wait(60000));
+    EXPECT_EQ(watch.error.kind, ApiError::NotFound);
+}
+
+TEST_F(Sandbox, AssetsStreamInPagesAndMatchTheCount) {
+    const kili::Project project = projects().first();
+    AssetFilter filter;
+    filter.projectId = project.id;
+    CountAssetsJob count(connection.get(), filter);
+    run(count);
+    ASSERT_GT(count.count(), 2);
+
+    AssetsJob assets(connection.get(), filter);
+    assets.setPageSize(2);
+    assets.setCollect(true);
+    QSignalSpy pages(&assets, &AssetsJob::pageReceived);
+    run(assets);
+    EXPECT_EQ(assets.assets().size(), count.count());
+    EXPECT_GE(pages.count(), count.count() / 2);
+    for (const kili::Asset& asset : assets.assets()) {
+        EXPECT_FALSE(asset.id.isEmpty());
+        EXPECT_TRUE(asset.jsonMetadataError.isEmpty()) << asset.jsonMetadataError.toStdString();
+    }
+
+    const QString externalId = assets.assets().first().externalId;
+    FilterExistingAssetsJob existing(connection.get(), project.id,
+                                     {externalId, QStringLiteral("no-such-asset.jpg")});
+    run(existing);
+    EXPECT_EQ(existing.existingExternalIds(), QStringList{externalId});
+
+    AssetFilter byExternal = filter;
+    byExternal.externalIdsStrictlyIn = {externalId};
+    AssetsJob one(connection.get(), byExternal);
+    one.setCollect(true);
+    run(one);
+    ASSERT_EQ(one.assets().size(), 1);
+    EXPECT_EQ(one.assets().first().externalId, externalId);
+}
+
+TEST_F(Sandbox, PredictionsRoundTrip) {
+    const auto target = findClassification(projects(true));
+    ASSERT_TRUE(target.has_value()) << "no demo project with a classification job";
+    AssetFilter filter;
+    filter.projectId = target->projectId;
+    AssetsJob assets(connection.get(), filter);
+    assets.setLimit(2);
+    assets.setCollect(true);
+    assets.setIncludeLabels(false);
+    run(assets);
+    ASSERT_EQ(assets.assets().size(), 2);
+
+    QList<LabelInput> inputs;
+    for (const kili::Asset& asset : assets.assets())
+        inputs.append({asset.id, target->response, std::nullopt});
+    AppendManyLabelsJob append(connection.get(), target->projectId, kili::LabelType::Prediction,
+                               QStringLiteral("desk-test-model"), inputs);
+    run(append);
+    ASSERT_EQ(append.createdLabelIds().size(), 2);
+
+    LabelFilter predictions;
+    predictions.projectId = target->projectId;
+    predictions.labelTypes = {kili::LabelType::Prediction};
+    LabelsJob labels(connection.get(), predictions);
+    labels.setCollect(true);
+    run(labels);
+    QStringList found;
+    for (const kili::Label& label : labels.labels()) {
+        if (label.modelName == QLatin1String("desk-test-model")) {
+            found.append(label.id);
+            EXPECT_EQ(label.jsonResponse, target->response);
+            EXPECT_EQ(label.labelType.kind(), kili::LabelType::Prediction);
+        }
+    }
+    found.sort();
+    QStringList created = append.createdLabelIds();
+    created.sort();
+    EXPECT_EQ(found, created);
+
+    CountLabelsJob countBefore(connection.get(), predictions);
+    run(countBefore);
+    EXPECT_GE(countBefore.count(), 2);
+
+    AssetFilter withPredictions = filter;
+    withPredictions.labelTypes = {kili::LabelType::Prediction};
+    withPredictions.ids = {assets.assets().first().id};
+    AssetsJob predicted(connection.get(), withPredictions);
+    predicted.setCollect(true);
+    run(predicted);
+    ASSERT_EQ(predicted.assets().size(), 1);
+    EXPECT_FALSE(predicted.assets().first().labels.isEmpty());
+
+    DeleteLabelsJob remove(connection.get(), append.createdLabelIds());
+    run(remove);
+    EXPECT_EQ(remove.deletedIds().size(), 2);
+    CountLabelsJob countAfter(connection.get(), predictions);
+    run(countAfter);
+    EXPECT_EQ(countAfter.count(), countBefore.count() - 2);
+}
+
+TEST_F(Sandbox, EveryDocumentMatchesTheSandboxSchema) {
+    QTemporaryDir cache;
+    SchemaCheckJob check(connection.get());
+    check.setCache(SchemaCache(cache.path()));
+    run(check);
+    for (const QString& message : check.messages())
+        ADD_FAILURE() << message.toStdString();
+}
+
+TEST_F(Sandbox, RetriesInjected502And503ButNot500) {
+    // The sandbox answers a share of requests 500, 502 or 503. 502/503 are retried (Kili's list);
+    // a 500 is an answer about the request itself and is reported, not retried.
+    kili::sandbox::SandboxOptions options;
+    options.seedDemo = true;
+    options.failRate = 0.4;
+    options.faultSeed = 11;
+    kili::sandbox::SandboxServer flaky(options);
+    QString error;
+    ASSERT_TRUE(flaky.start(&error)) << error.toStdString();
+    Connection unreliable(flaky.graphqlUrl(), flaky.apiKey());
+    unreliable.rateLimiter()->setRate(100000, 1000);
+    RetryPolicy fast;
+    fast.initialBackoff = 5ms;
+    fast.maxBackoff = 20ms;
+    fast.maxRetries = 10;
+    unreliable.setRetryPolicy(fast);
+    int retries = 0;
+    int successes = 0;
+    for (int i = 0; i < 12; ++i) {
+        CountProjectsJob count(&unreliable);
+        count.setMaxRetries(10);
+        JobWatch watch(&count);
+        count.start();
+        ASSERT_TRUE(watch.wait(60000));
+        retries += int(watch.retries.count());
+        for (const QList<QVariant>& retry : std::as_const(watch.retries)) {
+            const auto reason = retry.at(2).value<ApiError>();
+            EXPECT_TRUE(reason.httpStatus == 502 || reason.httpStatus == 503) << reason.httpStatus;
+        }
+        if (watch.succeededOnce()) {
+            ++successes;
+            EXPECT_EQ(count.count(), 3);
+        } else {
+            EXPECT_EQ(watch.error.httpStatus, 500) << watch.error.message.toStdString();
+        }
+    }
+    EXPECT_GT(retries, 0);
+    EXPECT_GT(successes, 0);
+}
