@@ -68,6 +68,8 @@ QString ImportJournal::directory() {
     const QString overridden = qEnvironmentVariable("KILI_DESK_JOURNAL_DIR");
     if (!overridden.isEmpty())
         return overridden;
+    // kili-desk and kili-desk-cli set the same organisation and application names, so they
+    // share this folder: an import started in one can be resumed or rolled back from the other.
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
            + QStringLiteral("/imports");
 }

@@ -60,7 +60,7 @@ struct JournalSummary {
 
 class ImportJournal {
 public:
-    // $KILI_DESK_JOURNAL_DIR, or <AppDataLocation>/imports.
+    // $KILI_DESK_JOURNAL_DIR, or <AppDataLocation>/imports (~/.local/share/kili-desk/kili-desk/…).
     static QString directory();
     static QString newImportId();
 

@@ -1,0 +1,230 @@
+// kili-desk-cli import, resume, rollback and imports.
+#include "api/connection.h"
+#include "predictions/cli/clirunner.h"
+#include "predictions/importrollback.h"
+#include "predictions/kiliapibackend.h"
+#include "predictions/predictionimport.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace kili::predictions {
+
+namespace {
+
+QString o(const char* text) {
+    return QString::fromUtf8(text);
+}
+
+QString duration(double seconds) {
+    if (seconds < 0)
+        return o("?");
+    const int s = int(seconds + 0.5);
+    return s >= 60 ? QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'))
+                   : QStringLiteral("%1s").arg(s);
+}
+
+// Prints an import's problems, its summary and (with --report) the JSON report; returns the exit
+// code.
+int finishImport(PredictionImport& import, QTextStream& out, QTextStream& err,
+                 const QString& reportPath, bool printProblems) {
+    if (!import.errorString().isEmpty())
+        err << "kili-desk-cli: " << import.errorString() << "\n";
+    const ImportReport& report = import.report();
+    if (printProblems) {
+        const QList<Problem>& problems = import.plan().problems;
+        const qsizetype shown = qMin<qsizetype>(problems.size(), 200);
+        for (qsizetype i = 0; i < shown; ++i)
+            err << problems.at(i).toText() << "\n";
+        if (problems.size() > shown)
+            err << "… and " << (problems.size() - shown)
+                << " more problem(s); --report FILE lists them all\n";
+    }
+    for (const QString& warning : report.warnings) {
+        if (warning.startsWith(QLatin1String("every confidence")))
+            err << "warning: " << warning << "\n";
+    }
+    for (const QString& error : report.errors)
+        err << "error: " << error << "\n";
+    if (import.stage() == PredictionImport::Stage::Done && import.errorString().isEmpty())
+        out << report.summaryText() << "\n";
+    if (import.exitCode() == PredictionImport::InvalidItems && report.dryRun
+        && !report.invalid.isEmpty())
+        err << "Nothing was sent. Fix the items above, or add --skip-invalid to send the valid "
+               "ones.\n";
+    if (!reportPath.isEmpty()) {
+        QFile file(reportPath);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            err << "kili-desk-cli: cannot write the report " << reportPath << " ("
+                << file.errorString() << ")\n";
+        } else {
+            file.write(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
+        }
+    }
+    out.flush();
+    err.flush();
+    return import.exitCode();
+}
+
+void connectProgress(PredictionImport& import, QTextStream& err, bool live) {
+    if (!live)
+        return;
+    QObject::connect(&import, &PredictionImport::readProgress, &import, [&err](qint64 read) {
+        err << "\rreading: " << read << " predictions" << Qt::flush;
+    });
+    QObject::connect(
+        &import, &PredictionImport::stageChanged, &import, [&err](PredictionImport::Stage stage) {
+            if (stage == PredictionImport::Stage::Matching)
+                err << "\rmatching asset ids…                              " << Qt::flush;
+            else if (stage == PredictionImport::Stage::Verifying)
+                err << "\rchecking batches in doubt on the server…        " << Qt::flush;
+            else if (stage == PredictionImport::Stage::Done)
+                err << "\r                                                    \r" << Qt::flush;
+        });
+    QObject::connect(&import, &PredictionImport::uploadProgress, &import,
+                     [&err](const UploadProgress& progress) {
+                         err << "\rupload: " << progress.done << "/" << progress.total
+                             << " predictions  " << int(progress.itemsPerSecond) << "/s  ETA "
+                             << duration(progress.etaSeconds) << "   " << Qt::flush;
+                     });
+}
+
+int runImport(PredictionImport& import, const std::function<void()>& start) {
+    QEventLoop loop;
+    QObject::connect(&import, &PredictionImport::finished, &loop, &QEventLoop::quit);
+    start();
+    if (import.stage() != PredictionImport::Stage::Done)
+        loop.exec();
+    return import.exitCode();
+}
+
+} // namespace
+
+int CliRunner::importFiles(const QStringList& arguments) {
+    QCommandLineParser parser;
+    const QCommandLineOption model(o("model"), o("model name"), o("NAME"));
+    const QCommandLineOption labelType(o("label-type"), o("PREDICTION or INFERENCE"), o("TYPE"),
+                                       o("PREDICTION"));
+    const QCommandLineOption format(o("format"), o("input format"), o("F"), o("auto"));
+    const QCommandLineOption targetJob(o("target-job"), o("YOLO target job"), o("JOB"));
+    const QCommandLineOption classes(o("classes"), o("YOLO classes file"), o("FILE"));
+    const QCommandLineOption overwrite(o("overwrite"), o("replace earlier labels of this model"));
+    const QCommandLineOption dryRun(o("dry-run"), o("stop after the plan"));
+    const QCommandLineOption skipInvalid(o("skip-invalid"), o("send the valid items anyway"));
+    const QCommandLineOption scale(o("scale-confidence"), o("multiply 0-1 confidences by 100"));
+    const QCommandLineOption report(o("report"), o("JSON report file"), o("FILE"));
+    parser.addOptions({model, labelType, format, targetJob, classes, overwrite, dryRun, skipInvalid,
+                       scale, report});
+    if (!parser.parse(QStringList{o("import")} + arguments))
+        return usageError(parser.errorText());
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
+        return usageError(o("usage: import PROJECT_ID --model NAME [options] FILE|DIR..."));
+    ImportRequest request;
+    request.settings.projectId = positional.first();
+    request.settings.modelName = parser.value(model);
+    request.settings.labelType = kili::LabelType::fromString(parser.value(labelType).toUpper());
+    if (request.settings.labelType.kind() != kili::LabelType::Prediction
+        && request.settings.labelType.kind() != kili::LabelType::Inference)
+        return usageError(QStringLiteral("--label-type must be PREDICTION or INFERENCE, not \"%1\"")
+                              .arg(parser.value(labelType)));
+    if (request.settings.modelName.isEmpty())
+        return usageError(o("--model NAME is required: Kili keeps predictions per model name"));
+    request.settings.overwrite = parser.isSet(overwrite);
+    const auto chosen = formatFromName(parser.value(format));
+    if (!chosen)
+        return usageError(QStringLiteral("unknown --format \"%1\" (one of %2)")
+                              .arg(parser.value(format), formatNames().join(QStringLiteral(", "))));
+    request.scan.format = *chosen;
+    request.scan.targetJob = parser.value(targetJob);
+    request.scan.classesFile = parser.value(classes);
+    request.scan.scaleConfidence = parser.isSet(scale);
+    request.inputs = positional.mid(1);
+    request.dryRun = parser.isSet(dryRun);
+    request.skipInvalid = parser.isSet(skipInvalid);
+
+    KiliApiBackend backend(m_connection.get());
+    PredictionImport import(backend);
+    connectProgress(import, m_err, m_progress);
+    runImport(import, [&] { import.start(request); });
+    return finishImport(import, m_out, m_err, parser.value(report), true);
+}
+
+int CliRunner::resume(const QStringList& arguments) {
+    QCommandLineParser parser;
+    const QCommandLineOption report(o("report"), o("JSON report file"), o("FILE"));
+    parser.addOption(report);
+    if (!parser.parse(QStringList{o("resume")} + arguments)
+        || parser.positionalArguments().size() != 1)
+        return usageError(o("usage: resume IMPORT_ID [--report FILE]"));
+    KiliApiBackend backend(m_connection.get());
+    PredictionImport import(backend);
+    connectProgress(import, m_err, m_progress);
+    runImport(import, [&] { import.resume(parser.positionalArguments().first()); });
+    return finishImport(import, m_out, m_err, parser.value(report), false);
+}
+
+int CliRunner::rollback(const QStringList& arguments) {
+    if (arguments.size() != 1)
+        return usageError(o("usage: rollback IMPORT_ID"));
+    QString error;
+    auto journal = ImportJournal::open(arguments.first(), &error);
+    if (!journal) {
+        m_err << "kili-desk-cli: " << error << "\n";
+        return PredictionImport::UsageOrConnection;
+    }
+    KiliApiBackend backend(m_connection.get());
+    ImportRollback rollback(*journal, backend);
+    QEventLoop loop;
+    bool success = false;
+    connect(&rollback, &ImportRollback::finished, &loop, [&](bool ok) {
+        success = ok;
+        loop.quit();
+    });
+    rollback.start();
+    loop.exec();
+    for (const QString& problem : rollback.errors())
+        m_err << "error: " << problem << "\n";
+    m_out << "Rolled back import " << arguments.first() << ": " << rollback.deletedCount()
+          << " label(s) deleted\n";
+    m_out.flush();
+    m_err.flush();
+    return success ? 0 : PredictionImport::BatchesFailed;
+}
+
+int CliRunner::imports(const QStringList& arguments) {
+    const bool json = arguments == QStringList{o("--json")};
+    if (!arguments.isEmpty() && !json)
+        return usageError(o("usage: imports [--json]"));
+    const QList<JournalSummary> summaries = ImportJournal::list();
+    if (json) {
+        QJsonArray array;
+        for (const JournalSummary& summary : summaries) {
+            array.append(QJsonObject{{o("importId"), summary.importId},
+                                     {o("projectId"), summary.projectId},
+                                     {o("modelName"), summary.modelName},
+                                     {o("createdAt"), summary.createdAt.toString(Qt::ISODate)},
+                                     {o("items"), summary.items},
+                                     {o("created"), summary.created},
+                                     {o("inDoubt"), summary.inDoubt},
+                                     {o("state"), summary.state}});
+        }
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    if (summaries.isEmpty()) {
+        m_out << "No imports recorded in " << ImportJournal::directory() << "\n";
+        return 0;
+    }
+    for (const JournalSummary& summary : summaries) {
+        m_out << summary.importId << "  " << summary.createdAt.toString(Qt::ISODate) << "  project "
+              << summary.projectId << "  model " << summary.modelName << "  " << summary.created
+              << "/" << summary.items << " created  " << summary.state << "\n";
+    }
+    return 0;
+}
+
+} // namespace kili::predictions
