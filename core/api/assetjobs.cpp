@@ -10,6 +10,14 @@ AssetsJob::AssetsJob(Connection* connection, const AssetFilter& filter, QObject*
     : PagedQueryJob(connection, parent)
     , m_filter(filter) {}
 
+int AssetsJob::pageSizeFor(const QString& inputType) {
+    if (inputType == QLatin1String("VIDEO"))
+        return 10;
+    if (inputType.startsWith(QLatin1String("LLM_")) || inputType == QLatin1String("GEOSPATIAL"))
+        return 50;
+    return 0;
+}
+
 QString AssetsJob::action() const {
     if (m_filter.projectId.isEmpty())
         return QStringLiteral("read the assets");

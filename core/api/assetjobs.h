@@ -13,6 +13,10 @@ class AssetsJob : public PagedQueryJob {
 public:
     AssetsJob(Connection* connection, const AssetFilter& filter, QObject* parent = nullptr);
 
+    // The SDK's smaller pages for heavy assets: 10 for VIDEO, 50 for LLM_* and GEOSPATIAL
+    // projects; 0 (the connection's page size) otherwise. Pass to setPageSize().
+    static int pageSizeFor(const QString& inputType);
+
     // Read each asset's labels too (default on).
     void setIncludeLabels(bool include) { m_includeLabels = include; }
     // Keep every asset in assets() as well as streaming it (default off: a million assets

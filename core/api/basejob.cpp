@@ -91,6 +91,14 @@ void BaseJob::start() {
         [this] {
             if (d->state != State::Running)
                 return;
+            if (d->connection) {
+                // Replies die with the connection's network access: never wait for them then.
+                connect(d->connection, &QObject::destroyed, this, [this] {
+                    fail(makeError(ApiError::Network,
+                                   QStringLiteral("the connection to the server was closed"),
+                                   QStringLiteral("Sign in again.")));
+                });
+            }
             if (!d->connection) {
                 fail(makeError(ApiError::InvalidRequest,
                                QStringLiteral("there is no connection to a server"),

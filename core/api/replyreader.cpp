@@ -1,5 +1,6 @@
 #include "api/replyreader.h"
 
+#include "api/logging.h"
 #include "api/retrypolicy.h"
 
 #include <QJsonArray>
@@ -259,6 +260,21 @@ ReplyOutcome readReply(QNetworkReply* reply, const ReplyContext& context) {
                      kEndpointAdvice),
             context);
         return outcome;
+    }
+    // Kili lists deprecated fields a request used; worth a line in the log, not an error.
+    const QJsonArray deprecations = json.value(QLatin1String("extensions"))
+                                        .toObject()
+                                        .value(QLatin1String("deprecations"))
+                                        .toArray();
+    for (const QJsonValue& deprecation : deprecations) {
+        const QJsonObject entry = deprecation.toObject();
+        qCWarning(lcApi).noquote()
+            << QStringLiteral("%1 uses a deprecated field (%2): %3")
+                   .arg(
+                       context.operation,
+                       QString::fromUtf8(QJsonDocument(entry.value(QLatin1String("path")).toArray())
+                                             .toJson(QJsonDocument::Compact)),
+                       entry.value(QLatin1String("reason")).toString());
     }
     outcome.ok = true;
     outcome.data = data.toObject();

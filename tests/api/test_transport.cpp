@@ -411,9 +411,9 @@ TEST_F(Transport, DeletingARunningJobIsSilent) {
 }
 
 TEST_F(Transport, RateLimiterDelaysStartsButAllowsSeveralInFlight) {
-    // Three requests may start at once (burst 3) and are all in flight together; the fourth
-    // waits for a token.
-    connection->rateLimiter()->setRate(600, 3);
+    // A burst of three and almost no refill: three requests start at once and are all in flight
+    // together (the server holds its answers); the fourth waits for a token until the rate rises.
+    connection->rateLimiter()->setRate(1, 3);
     server.setHolding(true);
     server.fallback = [](const RecordedRequest&) { return count(1); };
     std::vector<std::unique_ptr<CountAssetsJob>> jobs;
@@ -423,9 +423,11 @@ TEST_F(Transport, RateLimiterDelaysStartsButAllowsSeveralInFlight) {
         watches.push_back(std::make_unique<JobWatch>(jobs.back().get()));
         jobs.back()->start();
     }
-    QTRY_COMPARE_WITH_TIMEOUT(server.pendingCount(), 3, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.pendingCount(), 3, 10000);
     EXPECT_EQ(connection->rateLimiter()->waitingCount(), 1);
+    EXPECT_EQ(server.requests.size(), 3);
     server.release();
+    connection->rateLimiter()->setRate(600000, 3);
     for (auto& watch : watches)
         ASSERT_TRUE(watch->wait());
     for (auto& watch : watches)
@@ -446,4 +448,17 @@ TEST(RateLimiter, TokenBucketOrderAndCancel) {
     QTRY_COMPARE_WITH_TIMEOUT(limiter.waitingCount(), 0, 2000);
     EXPECT_EQ(order, (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("d")}));
     EXPECT_EQ(limiter.grantedCount(), 3);
+}
+
+TEST_F(Transport, ConnectionGoneFailsTheJobInsteadOfHanging) {
+    server.fallback = [](const RecordedRequest&) { return ScriptedReply::hang(); };
+    auto job = countJob();
+    JobWatch watch(job.get());
+    job->start();
+    QSignalSpy received(&server, &ScriptedServer::requestReceived);
+    ASSERT_TRUE(received.wait());
+    connection.reset();
+    ASSERT_TRUE(watch.wait());
+    EXPECT_TRUE(watch.failedOnce());
+    EXPECT_EQ(watch.error.kind, ApiError::Network);
 }

@@ -1,5 +1,6 @@
 // Pure functions of kiliapi: Retry-After, backoff, Kili's error format, filters → where.
 #include "api/apierror.h"
+#include "api/assetjobs.h"
 #include "api/filters.h"
 #include "api/labeljobs.h"
 #include "api/retrypolicy.h"
@@ -147,4 +148,11 @@ TEST(ApiKeyExpiry, WarningUnderThirtyDays) {
     EXPECT_TRUE(none.found);
     EXPECT_FALSE(none.expiry.has_value());
     EXPECT_TRUE(none.warning(now).isEmpty());
+}
+
+TEST(AssetsJob, SmallerPagesForHeavyAssets) {
+    EXPECT_EQ(AssetsJob::pageSizeFor(QStringLiteral("VIDEO")), 10);
+    EXPECT_EQ(AssetsJob::pageSizeFor(QStringLiteral("LLM_RLHF")), 50);
+    EXPECT_EQ(AssetsJob::pageSizeFor(QStringLiteral("GEOSPATIAL")), 50);
+    EXPECT_EQ(AssetsJob::pageSizeFor(QStringLiteral("IMAGE")), 0);
 }
