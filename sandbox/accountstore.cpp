@@ -143,6 +143,16 @@ std::optional<UserRecord> AccountStore::userBySeq(qint64 seq) {
     return *it;
 }
 
+QJsonValue AccountStore::userJson(qint64 seq) {
+    const auto cached = m_jsonBySeq.constFind(seq);
+    if (cached != m_jsonBySeq.constEnd())
+        return *cached;
+    const auto user = userBySeq(seq);
+    if (!user)
+        return QJsonValue::Null;
+    return *m_jsonBySeq.insert(seq, user->toJson());
+}
+
 std::optional<UserRecord> AccountStore::userById(const QString& id) {
     const auto it = m_seqById.constFind(id);
     if (it == m_seqById.constEnd())

@@ -41,6 +41,8 @@ public:
     std::optional<UserRecord> userForKey(const QString& key);
 
     std::optional<UserRecord> userBySeq(qint64 seq);
+    // The user as GraphQL JSON, built once per user: every label of every page embeds its author.
+    QJsonValue userJson(qint64 seq);
     std::optional<UserRecord> userById(const QString& id);
     // Users whose first name, last name, "first last" or email is one of `names` (authorIn).
     QList<qint64> usersNamed(const QStringList& names);
@@ -62,6 +64,7 @@ private:
     IdGenerator& m_ids;
     QHash<qint64, UserRecord> m_users;
     QHash<QString, qint64> m_seqById;
+    QHash<qint64, QJsonObject> m_jsonBySeq;
 };
 
 } // namespace kili::sandbox

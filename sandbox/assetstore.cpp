@@ -70,10 +70,8 @@ QJsonObject AssetStore::toJson(const QSqlQuery& query) const {
         {QStringLiteral("honeypotMark"), nullable(query.value(12))},
         {QStringLiteral("inferenceMark"), nullable(query.value(13))},
         {QStringLiteral("isUsedForConsensus"), false},
-        {QStringLiteral("ocrMetadata"), QJsonValue::Null},
         {QStringLiteral("resolution"), resolution},
         {QStringLiteral("pageResolutions"), QJsonArray()},
-        {QStringLiteral("currentStep"), QJsonValue::Null},
         {QStringLiteral("createdAt"), query.value(16).toString()},
         {QStringLiteral("updatedAt"), query.value(17).toString()},
     };
@@ -88,12 +86,24 @@ bool AssetStore::page(const QJsonObject& where, int first, int skip, bool withLa
         return true;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + assetColumns + QStringLiteral(" FROM assets a")
-                  + condition.whereClause()
-                  + QStringLiteral(" ORDER BY a.created_at, a.seq LIMIT ? OFFSET ?"));
-    bindAll(query, condition.values);
-    query.addBindValue(first);
-    query.addBindValue(qMax(0, skip));
+    // A whole project (the common case, and the one a client pages through): seek to the
+    // position instead of stepping over `skip` rows.
+    const bool wholeProject = condition.clauses == QStringList{QStringLiteral("a.project_seq = ?")};
+    if (wholeProject) {
+        query.prepare(QStringLiteral("SELECT ") + assetColumns
+                      + QStringLiteral(" FROM assets a WHERE a.project_seq = ? AND a.position > ?"
+                                       " ORDER BY a.position LIMIT ?"));
+        bindAll(query, condition.values);
+        query.addBindValue(qMax(0, skip));
+        query.addBindValue(first);
+    } else {
+        query.prepare(QStringLiteral("SELECT ") + assetColumns + QStringLiteral(" FROM assets a")
+                      + condition.whereClause()
+                      + QStringLiteral(" ORDER BY a.project_seq, a.position LIMIT ? OFFSET ?"));
+        bindAll(query, condition.values);
+        query.addBindValue(first);
+        query.addBindValue(qMax(0, skip));
+    }
     if (!query.exec()) {
         *error = failure(query, QStringLiteral("reading assets"));
         return false;

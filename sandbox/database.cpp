@@ -10,9 +10,11 @@ namespace {
 
 QAtomicInteger<quint32> connectionCounter;
 
-// Ordering everywhere is (created_at, seq): creation order, with the rowid breaking ties. The
-// indexes end with created_at so SQLite walks them in that order (the rowid is implicitly the
-// last column of every index) and a page never sorts or scans the whole table.
+// Ordering everywhere is creation order: (created_at, seq) for labels, the rowid breaking ties,
+// and for assets their `position` in the project (1, 2, ... in creation order; assets are never
+// deleted), so that a page of a whole project is an index seek (position > skip) rather than an
+// OFFSET that steps over `skip` rows. The indexes end with the ordering column so SQLite walks
+// them in that order (the rowid is implicitly the last column of every index) and never sorts.
 const char* const schemaStatements[] = {
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS users("
@@ -32,13 +34,15 @@ const char* const schemaStatements[] = {
     // 2 = the shared placeholder image of generated projects.
     "CREATE TABLE IF NOT EXISTS assets("
     " seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, project_seq INTEGER NOT NULL,"
-    " external_id TEXT NOT NULL, content TEXT NOT NULL, content_kind INTEGER NOT NULL DEFAULT 0,"
+    " position INTEGER NOT NULL, external_id TEXT NOT NULL, content TEXT NOT NULL, content_kind "
+    "INTEGER NOT NULL DEFAULT 0,"
     " json_metadata TEXT NOT NULL DEFAULT '{}', status TEXT NOT NULL DEFAULT 'TODO',"
     " is_honeypot INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,"
     " priority INTEGER NOT NULL DEFAULT 0, consensus_mark REAL, honeypot_mark REAL,"
     " inference_mark REAL, width REAL, height REAL,"
     " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS assets_by_project ON assets(project_seq, created_at)",
+    "CREATE INDEX IF NOT EXISTS assets_by_project ON assets(project_seq, position)",
+    "CREATE INDEX IF NOT EXISTS assets_by_creation ON assets(project_seq, created_at)",
     "CREATE INDEX IF NOT EXISTS assets_by_external_id ON assets(project_seq, external_id)",
     "CREATE TABLE IF NOT EXISTS asset_files("
     " asset_seq INTEGER PRIMARY KEY, mime TEXT NOT NULL, data BLOB NOT NULL)",

@@ -32,8 +32,10 @@ QString from() {
     return QStringLiteral(" FROM labels l JOIN assets lj ON lj.seq = l.asset_seq");
 }
 
+// Fields that are always null in the sandbox (jsonResponseUrl, reviewScore, assetStep...) are left
+// out: the executor answers null for a member the parent lacks, and a page has hundreds of labels.
 QJsonObject toJson(const QSqlQuery& query, AccountStore& accounts, const ProjectStore& projects) {
-    const auto author = accounts.userBySeq(query.value(4).toLongLong());
+    const QJsonValue author = accounts.userJson(query.value(4).toLongLong());
     const QVariant seconds = query.value(6);
     const QString projectId = projects.idForSeq(query.value(13).toLongLong());
     const QString referenced = query.value(8).toString();
@@ -41,10 +43,9 @@ QJsonObject toJson(const QSqlQuery& query, AccountStore& accounts, const Project
         {QStringLiteral("id"), query.value(0).toString()},
         {QStringLiteral("labelType"), query.value(1).toString()},
         {QStringLiteral("jsonResponse"), query.value(2).toString()},
-        {QStringLiteral("jsonResponseUrl"), QJsonValue::Null},
         {QStringLiteral("modelName"), nullable(query.value(3))},
-        {QStringLiteral("author"), author ? QJsonValue(author->toJson()) : QJsonValue()},
-        {QStringLiteral("authorId"), author ? QJsonValue(author->id) : QJsonValue()},
+        {QStringLiteral("author"), author},
+        {QStringLiteral("authorId"), author.toObject().value(QLatin1String("id"))},
         {QStringLiteral("createdAt"), query.value(5).toString()},
         {QStringLiteral("secondsToLabel"), nullable(seconds)},
         {QStringLiteral("totalSecondsToLabel"),
@@ -58,11 +59,8 @@ QJsonObject toJson(const QSqlQuery& query, AccountStore& accounts, const Project
         {QStringLiteral("assetId"), query.value(14).toString()},
         {QStringLiteral("projectId"), projectId},
         {QStringLiteral("isLatestLabelForUser"), query.value(15).toBool()},
-        {QStringLiteral("isLastForStep"), QJsonValue::Null},
         {QStringLiteral("isSentBackToQueue"), false},
-        {QStringLiteral("reviewScore"), QJsonValue::Null},
         {QStringLiteral("version"), 1},
-        {QStringLiteral("assetStep"), QJsonValue::Null},
         {QStringLiteral("skipped"), false},
     };
 }

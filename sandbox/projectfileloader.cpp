@@ -252,13 +252,13 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
         if (query.next())
             nextSeq = query.value(0).toLongLong();
     }
-    BulkInsert assetRows(db, QStringLiteral("assets"),
-                         {QStringLiteral("seq"), QStringLiteral("id"),
-                          QStringLiteral("project_seq"), QStringLiteral("external_id"),
-                          QStringLiteral("content"), QStringLiteral("content_kind"),
-                          QStringLiteral("json_metadata"), QStringLiteral("status"),
-                          QStringLiteral("created_at"), QStringLiteral("updated_at")},
-                         32);
+    BulkInsert assetRows(
+        db, QStringLiteral("assets"),
+        {QStringLiteral("seq"), QStringLiteral("id"), QStringLiteral("project_seq"),
+         QStringLiteral("position"), QStringLiteral("external_id"), QStringLiteral("content"),
+         QStringLiteral("content_kind"), QStringLiteral("json_metadata"), QStringLiteral("status"),
+         QStringLiteral("created_at"), QStringLiteral("updated_at")},
+        32);
     BulkInsert fileRows(
         db, QStringLiteral("asset_files"),
         {QStringLiteral("asset_seq"), QStringLiteral("mime"), QStringLiteral("data")}, 8);
@@ -272,7 +272,7 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
         QJsonObject metadata;
         objectOrEncoded(asset.value(QLatin1String("jsonMetadata")), &metadata);
         if (!assetRows.add(
-                {seq, m_ids.next(), project.seq,
+                {seq, m_ids.next(), project.seq, i + 1,
                  asset.value(QLatin1String("externalId")).toString(), loaded.at(i).content,
                  loaded.at(i).contentKind,
                  QString::fromUtf8(QJsonDocument(metadata).toJson(QJsonDocument::Compact)),

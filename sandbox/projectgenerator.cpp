@@ -117,11 +117,11 @@ bool ProjectGenerator::generate(int assetCount, Result* result, QString* error) 
 
     BulkInsert assets(db, QStringLiteral("assets"),
                       {QStringLiteral("seq"), QStringLiteral("id"), QStringLiteral("project_seq"),
-                       QStringLiteral("external_id"), QStringLiteral("content"),
-                       QStringLiteral("content_kind"), QStringLiteral("json_metadata"),
-                       QStringLiteral("status"), QStringLiteral("skipped"), QStringLiteral("width"),
-                       QStringLiteral("height"), QStringLiteral("created_at"),
-                       QStringLiteral("updated_at")});
+                       QStringLiteral("position"), QStringLiteral("external_id"),
+                       QStringLiteral("content"), QStringLiteral("content_kind"),
+                       QStringLiteral("json_metadata"), QStringLiteral("status"),
+                       QStringLiteral("skipped"), QStringLiteral("width"), QStringLiteral("height"),
+                       QStringLiteral("created_at"), QStringLiteral("updated_at")});
     BulkInsert labels(db, QStringLiteral("labels"),
                       {QStringLiteral("seq"), QStringLiteral("id"), QStringLiteral("asset_seq"),
                        QStringLiteral("project_seq"), QStringLiteral("label_type"),
@@ -159,7 +159,7 @@ bool ProjectGenerator::generate(int assetCount, Result* result, QString* error) 
         const QString stamp = clock.format(created);
         ++assetSeq;
         if (!assets.add(
-                {assetSeq, m_ids.next(), project.seq,
+                {assetSeq, m_ids.next(), project.seq, i + 1,
                  QStringLiteral("photo-%1").arg(i + 1, 7, 10, QLatin1Char('0')), QStringLiteral(""),
                  2, QStringLiteral("{\"camera\":\"cam-%1\",\"batch\":%2}").arg(i % 7).arg(i / 1000),
                  QLatin1String(status), skipped, 640.0, 480.0, stamp, stamp})) {

@@ -1,4 +1,6 @@
 // The HTTP surface: authentication, request shapes, transport-level errors, version and files.
+#include "graphql/introspection.h"
+#include "graphql/schema.h"
 #include "sandboxclient.h"
 
 #include <QJsonDocument>
@@ -192,4 +194,19 @@ TEST(SandboxServerStart, IntrospectionBuildsTheSchema) {
         names.append(type.toObject().value(QLatin1String("name")).toString());
     EXPECT_TRUE(names.contains(QStringLiteral("AssetWhere")));
     EXPECT_TRUE(names.contains(QStringLiteral("PageSize")));
+}
+
+TEST(SandboxServerStart, StandardIntrospectionQueryRebuildsTheSchema) {
+    SandboxServer server(SandboxOptions{});
+    QString error;
+    ASSERT_TRUE(server.start(&error));
+    SandboxClient client(server);
+    const HttpResult result = client.graphql(kili::graphql::introspectionQuery({}));
+    ASSERT_EQ(result.status, 200) << result.body.left(500).toStdString();
+    ASSERT_TRUE(result.errors().isEmpty()) << result.body.left(500).toStdString();
+    QString schemaError;
+    const kili::graphql::Schema schema = kili::graphql::Schema::fromIntrospection(
+        result.json.value(QLatin1String("data")).toObject(), &schemaError);
+    EXPECT_TRUE(schemaError.isEmpty()) << schemaError.toStdString();
+    EXPECT_NE(schema.type(QStringLiteral("AppendManyLabelsData")), nullptr);
 }
