@@ -40,24 +40,34 @@ QString TypeRef::toString() const {
 }
 
 TypeRef TypeRef::fromString(QStringView text) {
+    // Peels modifiers from the outside in without recursion: the text may come from anywhere.
+    QList<Wrapper> wrappers;
     text = text.trimmed();
-    if (text.endsWith(QLatin1Char('!'))) {
-        TypeRef inner = fromString(text.chopped(1));
-        return inner.isValid() && !inner.isNonNull() ? nonNull(inner) : TypeRef();
-    }
-    if (text.startsWith(QLatin1Char('[')) && text.endsWith(QLatin1Char(']'))) {
-        TypeRef inner = fromString(text.mid(1, text.size() - 2));
-        return inner.isValid() ? listOf(inner) : TypeRef();
+    while (!text.isEmpty()) {
+        if (text.endsWith(QLatin1Char('!'))) {
+            if (!wrappers.isEmpty() && wrappers.last() == Wrapper::NonNull) {
+                return {}; // "X!!"
+            }
+            wrappers.append(Wrapper::NonNull);
+            text = text.chopped(1).trimmed();
+        } else if (text.startsWith(QLatin1Char('[')) && text.endsWith(QLatin1Char(']'))) {
+            wrappers.append(Wrapper::List);
+            text = text.mid(1, text.size() - 2).trimmed();
+        } else {
+            break;
+        }
     }
     if (text.isEmpty()) {
         return {};
     }
     for (QChar c : text) {
-        if (!(c.isLetterOrNumber() || c == QLatin1Char('_')) || c.unicode() > 127) {
+        if (c.unicode() > 127 || !(c.isLetterOrNumber() || c == QLatin1Char('_'))) {
             return {};
         }
     }
-    return TypeRef(text.toString());
+    TypeRef type(text.toString());
+    type.m_wrappers = wrappers;
+    return type;
 }
 
 } // namespace kili::graphql

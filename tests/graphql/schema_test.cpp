@@ -125,6 +125,10 @@ TEST(TypeRef, PrintsAndParsesModifiers) {
     EXPECT_EQ(TypeRef::fromString(u"[Asset!]!"), type);
     EXPECT_FALSE(TypeRef::fromString(u"[Asset").isValid());
     EXPECT_FALSE(TypeRef::fromString(u"Asset!!").isValid());
+    EXPECT_FALSE(TypeRef::fromString(u"[]").isValid());
+    const QString deep = QString(100000, QLatin1Char('[')) + QStringLiteral("Int")
+                         + QString(100000, QLatin1Char(']'));
+    EXPECT_EQ(TypeRef::fromString(deep).depth(), 100000);
 }
 
 } // namespace
