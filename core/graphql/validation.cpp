@@ -324,6 +324,57 @@ void validateVariables(ValidationContext& context) {
     }
 }
 
+namespace {
+
+// SingleFieldSubscriptions: a subscription selects exactly one root field, not an introspection
+// one. Fragments are flattened iteratively; @skip/@include are not evaluated (no variables yet).
+void validateSubscriptions(ValidationContext& context) {
+    for (const ast::OperationDefinition& operation : context.document.operations) {
+        if (operation.operation != ast::OperationDefinition::Type::Subscription
+            || !context.schema.subscriptionType()) {
+            continue;
+        }
+        std::vector<const ast::Selection*> fields;
+        QStringList keys;
+        QSet<QString> visited;
+        std::vector<const ast::SelectionSet*> pending{&operation.selectionSet};
+        while (!pending.empty()) {
+            const ast::SelectionSet* set = pending.back();
+            pending.pop_back();
+            for (auto it = set->selections.rbegin(); it != set->selections.rend(); ++it) {
+                if (it->kind == ast::Selection::Kind::Field) {
+                    fields.push_back(&*it);
+                    if (!keys.contains(it->responseKey())) {
+                        keys.append(it->responseKey());
+                    }
+                } else if (it->kind == ast::Selection::Kind::InlineFragment) {
+                    pending.push_back(&it->selectionSet);
+                } else if (!visited.contains(it->name) && context.fragment(it->name)) {
+                    visited.insert(it->name);
+                    pending.push_back(&context.fragment(it->name)->selectionSet);
+                }
+            }
+        }
+        const QString subject = operation.name.isEmpty()
+                                    ? QStringLiteral("Anonymous Subscription")
+                                    : QStringLiteral("Subscription \"%1\"").arg(operation.name);
+        if (keys.size() > 1) {
+            context.report(subject + QLatin1String(" must select only one top level field."),
+                           {operation.location});
+        }
+        for (const ast::Selection* field : fields) {
+            if (field->name.startsWith(QLatin1String("__"))) {
+                context.report(subject
+                                   + QLatin1String(" must not select an introspection top level "
+                                                   "field."),
+                               {field->location});
+            }
+        }
+    }
+}
+
+} // namespace
+
 QList<GraphQLError> validate(const Schema& schema, const Document& document,
                              const ValidationLimits& limits) {
     ValidationContext context(schema, document, limits);
@@ -341,6 +392,7 @@ QList<GraphQLError> validate(const Schema& schema, const Document& document,
     validateFragmentCycles(context);
     validateFragmentUse(context);
     validateVariables(context);
+    validateSubscriptions(context);
     validateOverlappingFields(context);
     return context.errors;
 }

@@ -327,6 +327,20 @@ TEST(Validation, OperationTypesTheSchemaDoesNotSupport) {
               Errors{"Schema is not configured to execute subscription operation. (1:1)"});
 }
 
+TEST(Validation, SingleFieldSubscriptions) {
+    QString error;
+    const Schema schema = Schema::fromSdl(
+        QStringLiteral("type Query { a: Int } type Subscription { labelAdded: ID assetAdded: ID }"),
+        &error);
+    ASSERT_TRUE(schema.isValid()) << error.toStdString();
+    EXPECT_EQ(errorsOf("subscription s { labelAdded }", schema), Errors{});
+    EXPECT_EQ(errorsOf("subscription s { labelAdded ... on Subscription { assetAdded } }", schema),
+              Errors{R"(Subscription "s" must select only one top level field. (1:1))"});
+    EXPECT_EQ(errorsOf("subscription { __typename }", schema),
+              Errors{"Anonymous Subscription must not select an introspection top level field. "
+                     "(1:16)"});
+}
+
 TEST(Validation, DeepFragmentChainsAreRefusedWithoutDeepRecursion) {
     // 3000 fragments, each nesting one field deeper: small to parse, deep once expanded.
     QByteArray document = "{ labels(where: {}, first: 1, skip: 0) { ...f0 } }\n";
