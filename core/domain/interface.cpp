@@ -25,13 +25,17 @@ QJsonValue toQJson(simdjson::dom::element element) {
     switch (element.type()) {
     case Type::ARRAY: {
         QJsonArray array;
-        for (simdjson::dom::element child : element.get_array().value_unsafe())
+        // Take the array out of the simdjson_result first: value_unsafe() on the temporary
+        // returns a reference into it, which dies before a range-for body runs.
+        const simdjson::dom::array items = element.get_array().value_unsafe();
+        for (simdjson::dom::element child : items)
             array.append(toQJson(child));
         return array;
     }
     case Type::OBJECT: {
         QJsonObject object;
-        for (simdjson::dom::key_value_pair field : element.get_object().value_unsafe()) {
+        const simdjson::dom::object fields = element.get_object().value_unsafe();
+        for (simdjson::dom::key_value_pair field : fields) {
             const QString key = fromView(field.key);
             if (!object.contains(key))
                 object.insert(key, toQJson(field.value));
@@ -186,7 +190,8 @@ Interface Interface::parse(QByteArrayView json, QString* error) {
     }
     const QJsonObject jobsJson = result.m_raw.value(QLatin1String("jobs")).toObject();
     QSet<QString> seen;
-    for (simdjson::dom::key_value_pair field : jobs.get_object().value_unsafe()) {
+    const simdjson::dom::object jobFields = jobs.get_object().value_unsafe();
+    for (simdjson::dom::key_value_pair field : jobFields) {
         const QString name = fromView(field.key);
         if (seen.contains(name))
             continue;

@@ -1,5 +1,7 @@
 #include "domain/interface.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <gtest/gtest.h>
@@ -168,4 +170,29 @@ TEST(Interface, FromJsonObject) {
     EXPECT_EQ(interface.jobs().size(), 5);
     EXPECT_NE(interface.job(u"PLATE"), nullptr);
     EXPECT_EQ(interface.job(u"DETECTION")->category(u"CAR")->children.size(), 2);
+}
+
+// Engineer G's hostile jsonInterfaces and the fuzz seeds: parsing and walking them must never
+// crash, hang or trip the sanitizers; whatever is read must be walkable.
+TEST(Interface, BadInputCorpusNeverCrashes) {
+    int files = 0;
+    for (const char* folder : {KILI_BAD_INTERFACE_DIR, KILI_FUZZ_INTERFACE_DIR}) {
+        QDirIterator it(QString::fromUtf8(folder), QDir::Files);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << file.fileName().toStdString();
+            const QByteArray bytes = file.readAll();
+            QString error;
+            const Interface interface = Interface::parse(QByteArrayView(bytes), &error);
+            for (const kili::Job& job : interface.jobs()) {
+                interface.descendantJobNames(job.name);
+                (void)job.isSingleChoice();
+                for (const kili::Category& category : job.categories)
+                    (void)job.category(category.key);
+            }
+            (void)interface.rootJobNames();
+            ++files;
+        }
+    }
+    EXPECT_GT(files, 0);
 }
