@@ -207,6 +207,7 @@ Interface Interface::parse(QByteArrayView json, QString* error) {
         result.m_jobs.append(
             jobFromJson(name, jobsJson.value(name).toObject(), categoryKeysInOrder(field.value)));
     }
+    result.indexJobs();
     return result;
 }
 
@@ -225,15 +226,20 @@ Interface Interface::fromJson(const QJsonObject& json) {
                                       .keys();
         result.m_jobs.append(jobFromJson(it.key(), raw, order));
     }
+    result.indexJobs();
     return result;
 }
 
+void Interface::indexJobs() {
+    m_jobIndex.clear();
+    m_jobIndex.reserve(m_jobs.size());
+    for (qsizetype i = 0; i < m_jobs.size(); ++i)
+        m_jobIndex.insert(m_jobs[i].name, i);
+}
+
 const Job* Interface::job(QStringView name) const {
-    for (const Job& job : m_jobs) {
-        if (job.name == name)
-            return &job;
-    }
-    return nullptr;
+    const auto it = m_jobIndex.constFind(name.toString());
+    return it == m_jobIndex.constEnd() ? nullptr : &m_jobs[*it];
 }
 
 QStringList Interface::rootJobNames() const {

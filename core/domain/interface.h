@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -75,7 +76,10 @@ public:
     QJsonObject raw() const { return m_raw; }
 
 private:
+    void indexJobs();
+
     QList<Job> m_jobs;
+    QHash<QString, qsizetype> m_jobIndex; // name → position in m_jobs, for large interfaces
     QJsonObject m_raw;
 };
 
