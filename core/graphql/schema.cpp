@@ -86,7 +86,11 @@ bool Schema::isValid() const {
 }
 
 const TypeDef* Schema::type(QStringView name) const {
-    const auto it = d->typeIndex.constFind(name.toString());
+    return type(name.toString());
+}
+
+const TypeDef* Schema::type(const QString& name) const {
+    const auto it = d->typeIndex.constFind(name);
     return it == d->typeIndex.cend() ? nullptr : &d->types[size_t(*it)];
 }
 

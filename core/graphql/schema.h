@@ -99,6 +99,7 @@ public:
     bool isValid() const;
 
     const TypeDef* type(QStringView name) const;
+    const TypeDef* type(const QString& name) const; // no copy of the name
     // Every named type: the schema's own in definition order, then the built-in scalars it uses,
     // then the introspection types.
     const std::vector<TypeDef>& types() const;
