@@ -1,0 +1,227 @@
+#include "ui/import/importdesk.h"
+
+#include "predictions/kiliapibackend.h"
+#include "ui/assetbrowser.h"
+#include "ui/assetlabelmodel.h"
+#include "ui/assettreeview.h"
+#include "ui/errorbar.h"
+#include "ui/import/importpanel.h"
+#include "ui/import/importsettingsstore.h"
+#include "ui/import/predictionform.h"
+#include "ui/mainwindow.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSet>
+#include <QStatusBar>
+
+namespace kili::ui {
+
+ImportDesk* ImportDesk::attach(MainWindow* window, api::Connection* connection) {
+    return new ImportDesk(window, connection);
+}
+
+ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
+    : QObject(window)
+    , m_window(window)
+    , m_backend(std::make_unique<predictions::KiliApiBackend>(connection))
+    , m_sender(new PredictionSender(*m_backend, this))
+    , m_panel(new ImportPanel(connection))
+    , m_form(new PredictionForm(connection)) {
+    setObjectName(QStringLiteral("importDesk"));
+    m_panelDock = new QDockWidget(QStringLiteral("Import predictions"), window);
+    m_panelDock->setObjectName(QStringLiteral("importDock"));
+    m_panelDock->setWidget(m_panel);
+    m_formDock = new QDockWidget(QStringLiteral("New prediction"), window);
+    m_formDock->setObjectName(QStringLiteral("predictionFormDock"));
+    m_formDock->setWidget(m_form);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_panelDock);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_formDock);
+    window->tabifyDockWidget(m_panelDock, m_formDock);
+    m_panelDock->hide();
+    m_formDock->hide();
+
+    // Copy as prediction works on several labels at once.
+    window->assetBrowser()->view()->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    window->setAcceptDrops(true);
+    window->installEventFilter(this);
+    buildActions();
+
+    connect(window, &MainWindow::projectOpened, this, [this](const Project& project) {
+        m_panel->setProject(project);
+        m_form->setProject(project);
+    });
+    if (!window->currentProject().id.isEmpty()) {
+        m_panel->setProject(window->currentProject());
+        m_form->setProject(window->currentProject());
+    }
+    connect(m_panel, &ImportPanel::labelsChanged, this, &ImportDesk::refreshTree);
+    connect(m_form, &PredictionForm::submitted, this, [this](bool success, const QString& message) {
+        m_window->statusBar()->showMessage(message, 8000);
+        if (success)
+            refreshTree();
+    });
+    connect(m_sender, &PredictionSender::finished, this, [this](bool success) {
+        const QString message = success ? QStringLiteral("Copied %1 label(s) as predictions.")
+                                              .arg(m_sender->createdLabelIds().size())
+                                        : QStringLiteral("Copy as prediction failed: %1")
+                                              .arg(m_sender->errors().join(QStringLiteral("; ")));
+        m_window->statusBar()->showMessage(message, 8000);
+        refreshTree();
+        Q_EMIT copied(success, message);
+    });
+    connect(window->assetBrowser()->view()->selectionModel(),
+            &QItemSelectionModel::selectionChanged, this, [this] {
+                if (m_formDock->isVisible())
+                    m_form->setAssets(selectedAssets());
+            });
+}
+
+ImportDesk::~ImportDesk() {
+    delete m_sender; // it calls the backend, which goes with this object
+}
+
+void ImportDesk::buildActions() {
+    auto make = [this](const QString& name, const QString& text, const QKeySequence& key) {
+        auto* action = new QAction(text, m_window);
+        action->setObjectName(name);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        m_window->addAction(action);
+        return action;
+    };
+    m_import = make(QStringLiteral("importPredictions"), QStringLiteral("&Import predictions…"),
+                    QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_newPrediction = make(QStringLiteral("newPrediction"), QStringLiteral("&New prediction…"),
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_copy = make(QStringLiteral("copyAsPrediction"), QStringLiteral("&Copy as prediction…"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_import, &QAction::triggered, this, [this] { showImport(); });
+    connect(m_newPrediction, &QAction::triggered, this, &ImportDesk::showNewPrediction);
+    connect(m_copy, &QAction::triggered, this, &ImportDesk::copySelection);
+
+    // Into the window's own menus when they are there, otherwise a menu of our own.
+    auto menuTitled = [this](const QString& title) -> QMenu* {
+        for (QAction* action : m_window->menuBar()->actions()) {
+            if (action->menu() && action->text() == title)
+                return action->menu();
+        }
+        return nullptr;
+    };
+    QMenu* file = menuTitled(QStringLiteral("&File"));
+    QMenu* assets = menuTitled(QStringLiteral("&Assets"));
+    if (!file || !assets) {
+        QMenu* own = m_window->menuBar()->addMenu(QStringLiteral("&Import"));
+        file = file ? file : own;
+        assets = assets ? assets : own;
+    }
+    const QList<QAction*> fileActions = file->actions();
+    file->insertAction(fileActions.isEmpty() ? nullptr : fileActions.constFirst(), m_import);
+    assets->addSeparator();
+    assets->addAction(m_newPrediction);
+    assets->addAction(m_copy);
+}
+
+void ImportDesk::showImport(const QStringList& paths) {
+    if (!paths.isEmpty())
+        m_panel->addInputs(paths);
+    m_panelDock->show();
+    m_panelDock->raise();
+    m_panel->setFocus(Qt::OtherFocusReason);
+}
+
+void ImportDesk::showNewPrediction() {
+    m_form->setAssets(selectedAssets());
+    m_formDock->show();
+    m_formDock->raise();
+}
+
+QList<Asset> ImportDesk::selectedAssets() const {
+    const AssetLabelModel* model = m_window->assetBrowser()->model();
+    QList<Asset> assets;
+    QSet<QString> seen;
+    const QModelIndexList rows = m_window->assetBrowser()->view()->selectionModel()->selectedRows();
+    for (const QModelIndex& index : rows) {
+        const Asset* asset = model->assetOf(index);
+        if (asset && !seen.contains(asset->id)) {
+            seen.insert(asset->id);
+            assets << *asset;
+        }
+    }
+    return assets;
+}
+
+QList<OutgoingPrediction> ImportDesk::selectedLabelResponses() const {
+    const AssetLabelModel* model = m_window->assetBrowser()->model();
+    QList<OutgoingPrediction> labels;
+    const QModelIndexList rows = m_window->assetBrowser()->view()->selectionModel()->selectedRows();
+    for (const QModelIndex& index : rows) {
+        const Label* label = model->labelOf(index);
+        const Asset* asset = model->assetOf(index);
+        if (label && asset && label->jsonResponseError.isEmpty())
+            labels.append({asset->id, label->jsonResponse});
+    }
+    return labels;
+}
+
+bool ImportDesk::copyAsPrediction(const QList<OutgoingPrediction>& labels,
+                                  const QString& modelName) {
+    if (labels.isEmpty() || modelName.trimmed().isEmpty() || m_sender->isRunning())
+        return false;
+    ImportSettingsStore(m_window->currentProject().id).setModelName(modelName.trimmed());
+    m_window->statusBar()->showMessage(
+        QStringLiteral("Copying %1 label(s) as predictions of \"%2\"…")
+            .arg(labels.size())
+            .arg(modelName.trimmed()));
+    return m_sender->send(m_window->currentProject().id, modelName.trimmed(),
+                          LabelType(LabelType::Prediction), labels);
+}
+
+void ImportDesk::copySelection() {
+    const QList<OutgoingPrediction> labels = selectedLabelResponses();
+    if (labels.isEmpty()) {
+        m_window->statusBar()->showMessage(
+            QStringLiteral("Select one or more labels in the tree to copy them as predictions."),
+            8000);
+        return;
+    }
+    bool ok = false;
+    const QString model = QInputDialog::getText(
+        m_window, QStringLiteral("Copy as prediction"),
+        QStringLiteral("Model name of the %1 new PREDICTION label(s):").arg(labels.size()),
+        QLineEdit::Normal, ImportSettingsStore(m_window->currentProject().id).modelName(), &ok);
+    if (ok && !model.trimmed().isEmpty())
+        copyAsPrediction(labels, model);
+}
+
+void ImportDesk::refreshTree() {
+    m_window->assetBrowser()->refresh();
+}
+
+bool ImportDesk::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_window) {
+        if (event->type() == QEvent::DragEnter) {
+            auto* drag = static_cast<QDragEnterEvent*>(event);
+            if (!ImportPanel::localPaths(drag->mimeData()).isEmpty()) {
+                drag->acceptProposedAction();
+                return true;
+            }
+        } else if (event->type() == QEvent::Drop) {
+            auto* drop = static_cast<QDropEvent*>(event);
+            const QStringList paths = ImportPanel::localPaths(drop->mimeData());
+            if (!paths.isEmpty()) {
+                drop->acceptProposedAction();
+                showImport(paths);
+                return true;
+            }
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace kili::ui

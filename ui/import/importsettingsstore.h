@@ -1,0 +1,29 @@
+// What the import remembers per project between sessions (QSettings): the last model name and
+// label type, and the category mapping from a file's class names to the interface's keys.
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace kili::ui {
+
+// job → (name in the file → category key of the interface)
+using CategoryMapping = QHash<QString, QHash<QString, QString>>;
+
+class ImportSettingsStore {
+public:
+    explicit ImportSettingsStore(QString projectId);
+
+    QString modelName() const;
+    void setModelName(const QString& name);
+    QString labelType() const; // "PREDICTION" unless INFERENCE was chosen last
+    void setLabelType(const QString& type);
+    CategoryMapping categoryMapping() const;
+    void setCategoryMapping(const CategoryMapping& mapping);
+
+private:
+    QString key(const char* name) const;
+    QString m_projectId;
+};
+
+} // namespace kili::ui

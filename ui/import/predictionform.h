@@ -1,0 +1,87 @@
+// "New prediction": a form built from the project's interface for the selected assets — one
+// editor per root job (categories with confidences, transcriptions, typed annotations, child
+// jobs nested under their category) — with a live JSON preview of the jsonResponse, the import
+// pipeline's checks as you type, and Submit with a model name.
+#pragma once
+
+#include "domain/asset.h"
+#include "domain/interface.h"
+#include "domain/project.h"
+#include "predictions/predictionitem.h"
+
+#include <QJsonObject>
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QVBoxLayout;
+
+namespace kili::api {
+class Connection;
+}
+namespace kili::predictions {
+class KiliApiBackend;
+}
+
+namespace kili::ui {
+
+class JobEditor;
+class PredictionSender;
+class ResponseCheck;
+
+class PredictionForm : public QWidget {
+    Q_OBJECT
+public:
+    // The connection is not owned and must outlive the form.
+    explicit PredictionForm(api::Connection* connection, QWidget* parent = nullptr);
+    ~PredictionForm() override;
+
+    // Rebuilds the editors from the project's interface.
+    void setProject(const Project& project);
+    // The assets the prediction is for (the tree's selection).
+    void setAssets(const QList<Asset>& assets);
+    QList<Asset> assets() const { return m_assets; }
+
+    QJsonObject response() const;
+    QList<predictions::Problem> problems() const { return m_problems; }
+    bool submit();
+
+    JobEditor* editor(const QString& job) const;
+    QLineEdit* modelNameEdit() const { return m_modelName; }
+    QPlainTextEdit* jsonPreview() const { return m_json; }
+    QLabel* problemsLabel() const { return m_problemsLabel; }
+    QPushButton* submitButton() const { return m_submit; }
+    QStringList createdLabelIds() const;
+
+Q_SIGNALS:
+    // After Submit: the labels were created (success) or the sentence says what failed.
+    void submitted(bool success, const QString& message);
+
+private:
+    void rebuild();
+    void updatePreview();
+    void updateSubmit();
+
+    std::unique_ptr<predictions::KiliApiBackend> m_backend;
+    PredictionSender* m_sender;
+    std::unique_ptr<ResponseCheck> m_check;
+    Project m_project;
+    Interface m_interface;
+    QList<Asset> m_assets;
+    QList<JobEditor*> m_editors;
+    QList<predictions::Problem> m_problems;
+
+    QLabel* m_target;
+    QWidget* m_jobs;
+    QVBoxLayout* m_jobsLayout;
+    QPlainTextEdit* m_json;
+    QLabel* m_problemsLabel;
+    QLineEdit* m_modelName;
+    QPushButton* m_submit;
+    QLabel* m_result;
+};
+
+} // namespace kili::ui
