@@ -17,6 +17,7 @@
 #include <benchmark/benchmark.h>
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <map>
 #include <string>
 
@@ -167,6 +168,10 @@ void BM_IntrospectionQuery(benchmark::State& state) {
 // Keeps the console output and remembers each benchmark's rates for the RESULT lines.
 class RecordingReporter : public benchmark::ConsoleReporter {
 public:
+    // No colours: their escape sequences would stick to the RESULT lines scripts/bench reads.
+    RecordingReporter()
+        : ConsoleReporter(OO_Tabular) {}
+
     std::map<std::string, double> bytesPerSecond;
     std::map<std::string, double> itemsPerSecond;
 
@@ -201,6 +206,7 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("introspection query execution", BM_IntrospectionQuery);
     RecordingReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
+    std::cout << std::flush; // the reporter writes to std::cout, the RESULT lines to stdout
 
     const double json = reporter.bytesPerSecond["Qt JSON parse, same size"] / 1e6;
     const auto ratio = [&](double value) {
