@@ -68,6 +68,8 @@ QString ImportReport::summaryText() const {
     if (dryRun) {
         lines << QStringLiteral("Dry run: nothing was sent.")
               << QStringLiteral("%1 prediction(s) would be created").arg(planned);
+    } else if (importId.isEmpty()) {
+        lines << QStringLiteral("Nothing to send.");
     } else {
         lines << QStringLiteral("Import %1: %2 of %3 prediction(s) created")
                      .arg(importId)
