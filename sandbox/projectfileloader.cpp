@@ -245,6 +245,7 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
     Transaction transaction(db);
     if (!m_projects.insert(project, error))
         return false;
+    ProjectInsertGuard forgetOnFailure(m_projects, project.seq);
     qint64 nextSeq = 1;
     {
         QSqlQuery query(db);
@@ -340,6 +341,7 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
             QStringLiteral("%1: the sandbox database could not commit the project.").arg(origin);
         return false;
     }
+    forgetOnFailure.committed();
     m_projects.invalidateCounts(project.seq);
     *projectId = project.id;
     return true;

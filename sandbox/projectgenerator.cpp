@@ -102,6 +102,7 @@ bool ProjectGenerator::generate(int assetCount, Result* result, QString* error) 
     project.jsonInterface = jsonInterface();
     if (!m_projects.insert(project, error))
         return false;
+    ProjectInsertGuard forgetOnFailure(m_projects, project.seq);
 
     qint64 assetSeq = 0;
     qint64 labelSeq = 0;
@@ -222,6 +223,7 @@ bool ProjectGenerator::generate(int assetCount, Result* result, QString* error) 
         *error = QStringLiteral("The sandbox database could not commit the generated project.");
         return false;
     }
+    forgetOnFailure.committed();
     m_projects.invalidateCounts(project.seq);
     result->projectId = project.id;
     result->assets = assetCount;

@@ -112,6 +112,22 @@ bool ProjectStore::insert(ProjectRecord& project, QString* error) {
     return true;
 }
 
+void ProjectStore::forget(qint64 seq) {
+    for (qsizetype i = 0; i < m_projects.size(); ++i) {
+        if (m_projects.at(i).seq == seq) {
+            m_seqById.remove(m_projects.at(i).id);
+            m_projects.removeAt(i);
+            break;
+        }
+    }
+    m_counts.remove(seq);
+}
+
+ProjectInsertGuard::~ProjectInsertGuard() {
+    if (!m_committed)
+        m_projects.forget(m_seq);
+}
+
 std::optional<ProjectRecord> ProjectStore::bySeq(qint64 seq) const {
     for (const ProjectRecord& project : m_projects) {
         if (project.seq == seq)

@@ -25,6 +25,26 @@ struct ProjectRecord {
     QString updatedAt;
 };
 
+class ProjectStore;
+
+// Forgets a freshly inserted project unless its transaction committed: a failed load or
+// generation leaves neither rows nor a cached project behind.
+class ProjectInsertGuard {
+public:
+    ProjectInsertGuard(ProjectStore& projects, qint64 seq)
+        : m_projects(projects)
+        , m_seq(seq) {}
+    ~ProjectInsertGuard();
+    ProjectInsertGuard(const ProjectInsertGuard&) = delete;
+    ProjectInsertGuard& operator=(const ProjectInsertGuard&) = delete;
+    void committed() { m_committed = true; }
+
+private:
+    ProjectStore& m_projects;
+    qint64 m_seq;
+    bool m_committed = false;
+};
+
 struct ProjectCounts {
     int assets = 0;
     int remaining = 0; // TODO or ONGOING
@@ -39,6 +59,8 @@ public:
     ProjectStore(Database& database, IdGenerator& ids);
 
     bool insert(ProjectRecord& project, QString* error); // fills seq, id, timestamps when empty
+    // Drops a project from the cache after the transaction that inserted it rolled back.
+    void forget(qint64 seq);
     std::optional<ProjectRecord> bySeq(qint64 seq) const;
     qint64 seqForId(const QString& id) const; // -1 when unknown
     QString idForSeq(qint64 seq) const;

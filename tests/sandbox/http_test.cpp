@@ -1,9 +1,12 @@
 // The HTTP surface: authentication, request shapes, transport-level errors, version and files.
 #include "graphql/introspection.h"
 #include "graphql/schema.h"
+#include "sandbox/embeddedsandbox.h"
 #include "sandboxclient.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
+#include <QNetworkRequest>
 #include <gtest/gtest.h>
 
 using namespace kili::sandbox;
@@ -209,4 +212,32 @@ TEST(SandboxServerStart, StandardIntrospectionQueryRebuildsTheSchema) {
         result.json.value(QLatin1String("data")).toObject(), &schemaError);
     EXPECT_TRUE(schemaError.isEmpty()) << schemaError.toStdString();
     EXPECT_NE(schema.type(QStringLiteral("AppendManyLabelsData")), nullptr);
+}
+
+TEST(EmbeddedSandboxThread, ServesFromItsOwnThread) {
+    SandboxOptions options;
+    options.seedDemo = true;
+    EmbeddedSandbox sandbox(options);
+    QString error;
+    ASSERT_TRUE(sandbox.start(&error)) << error.toStdString();
+    EXPECT_EQ(sandbox.createdProjectIds().size(), 3);
+    QNetworkAccessManager network;
+    QNetworkRequest request(sandbox.graphqlUrl());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Authorization"),
+                         QByteArrayLiteral("X-API-Key: ") + sandbox.apiKey().toUtf8());
+    QNetworkReply* reply = network.post(
+        request, QByteArrayLiteral("{\"query\": \"{ data: countProjects(where: {}) }\"}"));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    EXPECT_EQ(QJsonDocument::fromJson(reply->readAll())
+                  .object()
+                  .value(QLatin1String("data"))
+                  .toObject()
+                  .value(QLatin1String("data"))
+                  .toInt(),
+              3);
+    delete reply;
+    sandbox.stop();
 }

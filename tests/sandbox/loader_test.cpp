@@ -162,3 +162,24 @@ TEST(SandboxGenerator, RealisticMixOfEveryLabelType) {
         page.data().toArray().first().toObject().value(QLatin1String("content")).toString());
     EXPECT_EQ(client.get(content, client.authorization()).status, 200);
 }
+
+TEST(SandboxLoader, AFailedLoadLeavesNoProject) {
+    QTemporaryDir folder;
+    const QJsonObject good{{QStringLiteral("externalId"), QStringLiteral("a")},
+                           {QStringLiteral("content"), QStringLiteral("https://x/a.png")}};
+    SandboxOptions options;
+    options.dbPath = folder.filePath(QStringLiteral("db.sqlite"));
+    options.loadFiles = {writeFile(folder, QStringLiteral("good.json"), project({good})),
+                         writeFile(folder, QStringLiteral("bad.json"), QByteArrayLiteral("{"))};
+    {
+        SandboxServer server(options);
+        QString error;
+        EXPECT_FALSE(server.start(&error));
+        EXPECT_TRUE(error.contains(QLatin1String("bad.json"))) << error.toStdString();
+    }
+    options.loadFiles.clear();
+    SandboxServer server(options);
+    QString error;
+    ASSERT_TRUE(server.start(&error)) << error.toStdString();
+    EXPECT_EQ(server.projectIds().size(), 1); // good.json only
+}
