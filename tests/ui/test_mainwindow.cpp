@@ -1,0 +1,180 @@
+// The real window against an in-process sandbox with the demo projects: open a project, filter by
+// PREDICTION, page with J/K, select a label, and check the preview draws its boxes.
+#include "api/connection.h"
+#include "sandbox/sandboxserver.h"
+#include "ui/assetbrowser.h"
+#include "ui/assetfilterbar.h"
+#include "ui/assetlabelmodel.h"
+#include "ui/assetpager.h"
+#include "ui/assetpreview.h"
+#include "ui/assettreeview.h"
+#include "ui/errorbar.h"
+#include "ui/imagecanvas.h"
+#include "ui/interfacetreemodel.h"
+#include "ui/interfaceview.h"
+#include "ui/labeldetailview.h"
+#include "ui/mainwindow.h"
+#include "ui/projectlistmodel.h"
+#include "ui/projectsview.h"
+#include "ui/textpreview.h"
+
+#include <QAction>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <gtest/gtest.h>
+
+using namespace kili;
+using namespace kili::ui;
+
+namespace {
+
+class MainWindowTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(m_settingsDir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        sandbox::SandboxOptions options;
+        options.seedDemo = true;
+        m_server = std::make_unique<sandbox::SandboxServer>(options);
+        QString error;
+        ASSERT_TRUE(m_server->start(&error)) << error.toStdString();
+        m_connection =
+            std::make_unique<api::Connection>(m_server->graphqlUrl(), m_server->apiKey());
+        m_window = std::make_unique<MainWindow>(m_connection.get());
+        m_window->resize(1400, 900);
+        m_window->show();
+        m_window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->start();
+    }
+
+    int projectRow(const QString& title) const {
+        const QAbstractItemModel* model = m_window->projectsView()->table()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, ProjectListModel::TitleColumn).data().toString() == title)
+                return row;
+        }
+        return -1;
+    }
+
+    void openProject(const QString& title) {
+        ASSERT_TRUE(QTest::qWaitFor([&] { return projectRow(title) >= 0; }, 10000));
+        QTableView* table = m_window->projectsView()->table();
+        const QModelIndex index = table->model()->index(projectRow(title), 0);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+        ASSERT_TRUE(
+            QTest::qWaitFor([&] { return m_window->currentProject().title == title; }, 10000));
+        AssetLabelModel* model = m_window->assetBrowser()->model();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return model->rowCount() > 0 && model->isPageLoaded(0); },
+                                    10000));
+    }
+
+    AssetLabelModel* assets() const { return m_window->assetBrowser()->model(); }
+
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+    std::unique_ptr<api::Connection> m_connection;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+} // namespace
+
+TEST_F(MainWindowTest, OpensAProjectWithItsInterfaceAndAssets) {
+    openProject(QStringLiteral("Street objects"));
+    EXPECT_EQ(assets()->rowCount(), 8);
+    EXPECT_EQ(assets()->index(0, AssetLabelModel::ExternalIdColumn).data().toString(),
+              QStringLiteral("street-01"));
+    EXPECT_GT(assets()->rowCount(assets()->index(0, 0)), 0);
+    const InterfaceTreeModel* interface = m_window->interfaceView()->model();
+    ASSERT_GT(interface->rowCount(), 0);
+    EXPECT_EQ(interface->index(0, InterfaceTreeModel::TaskColumn).data().toString(),
+              QStringLiteral("OBJECT_DETECTION"));
+    EXPECT_TRUE(m_window->errorBar()->message().isEmpty());
+    // The label-type toggles show their counts.
+    QToolButton* predictions =
+        m_window->assetBrowser()->filterBar()->labelTypeButton(LabelType::Prediction);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return predictions->text().contains(QLatin1Char('(')); }));
+}
+
+TEST_F(MainWindowTest, FiltersByPredictionPagesAndDrawsTheSelectedLabel) {
+    openProject(QStringLiteral("Street objects"));
+    AssetTreeView* view = m_window->assetBrowser()->view();
+    view->setFocus();
+
+    // Key 2 toggles PREDICTION (DEFAULT, PREDICTION, REVIEW, INFERENCE, AUTOSAVE).
+    QTest::keyClick(view, Qt::Key_2);
+    EXPECT_TRUE(m_window->assetBrowser()->filterBar()->isLabelTypeChecked(LabelType::Prediction));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return m_window->assetBrowser()->pager()->query().filter.labelTypes.size() == 1
+                   && assets()->isPageLoaded(0);
+        },
+        10000));
+    ASSERT_GT(assets()->rowCount(), 0);
+    for (int row = 0; row < assets()->rowCount(); ++row) {
+        const QModelIndex asset = assets()->index(row, 0);
+        ASSERT_GT(assets()->rowCount(asset), 0) << "asset " << row << " has no prediction";
+        for (int l = 0; l < assets()->rowCount(asset); ++l)
+            EXPECT_EQ(assets()->index(l, AssetLabelModel::TypeColumn, asset).data().toString(),
+                      QStringLiteral("PREDICTION"));
+    }
+
+    // J / K move between assets.
+    QTest::keyClick(view, Qt::Key_J);
+    EXPECT_EQ(view->currentIndex().row(), 0);
+    QTest::keyClick(view, Qt::Key_J);
+    QTest::keyClick(view, Qt::Key_J);
+    EXPECT_EQ(view->currentIndex().row(), 2);
+    QTest::keyClick(view, Qt::Key_K);
+    EXPECT_EQ(view->currentIndex().row(), 1);
+
+    // Select the first asset's prediction: the preview draws its boxes over the image.
+    const QModelIndex first = assets()->index(0, 0);
+    view->expand(first);
+    const QModelIndex label = assets()->index(0, 0, first);
+    view->setCurrentIndex(label);
+    EXPECT_TRUE(m_window->labelDetail()->headline().contains(QStringLiteral("PREDICTION")));
+    AssetPreview* preview = m_window->preview();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !preview->canvas()->image().isNull(); }, 10000));
+    const QList<PreviewLayer> layers = preview->canvas()->layers();
+    ASSERT_FALSE(layers.isEmpty());
+    const PreviewLayer& prediction = layers.last();
+    EXPECT_EQ(prediction.style.penStyle, Qt::DashLine);
+    ASSERT_FALSE(prediction.annotations.shapes.isEmpty());
+    const AnnotationShape& box = prediction.annotations.shapes.first();
+
+    // Look for the box's colour along its left edge in the rendered widget.
+    const QImage shot = preview->canvas()->grab().toImage();
+    const QRectF fit =
+        ImageCanvas::fitRect(preview->canvas()->image().size(), QSizeF(preview->canvas()->size()));
+    const QRectF bounds = box.contours.first().boundingRect();
+    const qreal dpr = shot.devicePixelRatio();
+    const int x = qRound((fit.left() + bounds.left() * fit.width()) * dpr);
+    int matching = 0;
+    for (qreal y = bounds.top() + bounds.height() * 0.3; y < bounds.bottom(); y += 0.01) {
+        const int py = qRound((fit.top() + y * fit.height()) * dpr);
+        for (int dx = -1; dx <= 1; ++dx) {
+            const QColor c = shot.pixelColor(x + dx, py);
+            if (std::abs(c.red() - box.color.red()) < 40
+                && std::abs(c.green() - box.color.green()) < 40
+                && std::abs(c.blue() - box.color.blue()) < 40)
+                ++matching;
+        }
+    }
+    EXPECT_GT(matching, 3) << "no pixel of the box's colour along its left edge";
+}
+
+TEST_F(MainWindowTest, TextAssetsHighlightTheirEntities) {
+    openProject(QStringLiteral("News entities"));
+    AssetTreeView* view = m_window->assetBrowser()->view();
+    view->setCurrentIndex(assets()->index(0, 0));
+    AssetPreview* preview = m_window->preview();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return preview->textView()->toPlainText().contains(QStringLiteral("Kili")); },
+        10000));
+    ASSERT_FALSE(preview->canvas()->layers().isEmpty() && preview->legendText().isEmpty());
+}

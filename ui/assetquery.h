@@ -1,0 +1,24 @@
+// What the asset tree shows: the server-side filter plus the label criteria the API cannot
+// filter on (model name), which only narrow the labels shown under each asset.
+#pragma once
+
+#include "api/filters.h"
+#include "domain/label.h"
+
+namespace kili::ui {
+
+struct AssetQuery {
+    api::AssetFilter filter;
+    // Labels whose modelName contains this text (case-insensitive); the API has no such where
+    // field, so it applies to the labels shown, not to which assets are listed.
+    QString modelName;
+
+    // Whether a label of a listed asset is shown under it: it matches the label types, authors
+    // and model name asked for (an asset matched by one label still carries all of them).
+    bool shows(const Label& label) const;
+    bool filtersLabels() const;
+
+    friend bool operator==(const AssetQuery&, const AssetQuery&) = default;
+};
+
+} // namespace kili::ui

@@ -1,0 +1,66 @@
+// Where to connect: saved profiles (name, endpoint — Kili's cloud preselected —, API key from the
+// keychain). Connect checks the key with the server (SignInJob) before accepting, and offers to
+// remember the key; with no keychain service running it asks before writing the key into the
+// settings file.
+#pragma once
+
+#include "connectionprofile.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace kili::api {
+class Connection;
+class SignInJob;
+} // namespace kili::api
+
+namespace kili::ui {
+
+class ApiKeyVault;
+
+class ConnectionDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ConnectionDialog(QWidget* parent = nullptr);
+
+    QUrl endpoint() const;
+    QString apiKey() const;
+    QString profileName() const;
+
+    QComboBox* profileBox() const { return m_profiles; }
+    QLineEdit* apiKeyField() const { return m_key; }
+    QComboBox* endpointBox() const { return m_endpoint; }
+    QString statusText() const;
+
+public Q_SLOTS:
+    void tryConnect();
+
+private:
+    void showProfile(int index);
+    void setBusy(bool busy, const QString& message = {});
+    void showProblem(const QString& message);
+    void rememberAndAccept();
+    void keepKeyInSettingsOrNot(const QString& reason);
+    ConnectionProfile currentProfile() const;
+    void saveProfile(const ConnectionProfile& profile);
+
+    QList<ConnectionProfile> m_saved;
+    QComboBox* m_profiles;
+    QLineEdit* m_name;
+    QComboBox* m_endpoint;
+    QLineEdit* m_key;
+    QCheckBox* m_remember;
+    QLabel* m_status;
+    QDialogButtonBox* m_buttons;
+    ApiKeyVault* m_vault;
+    api::Connection* m_probe = nullptr;
+    QPointer<api::SignInJob> m_signIn;
+};
+
+} // namespace kili::ui

@@ -1,0 +1,108 @@
+// The kili-desk window. Layout (object names in brackets, used for saved state and tests):
+//   left dock    ProjectsView [projectsDock]      searchable project list
+//   centre       ErrorBar on top of a QTabWidget [mainTabs]:
+//                  AssetBrowser "Assets & labels" (filter bar, lazily paged tree, status line)
+//                  InterfaceView "Interface"     (jobs/categories tree beside the raw JSON)
+//   right dock   AssetPreview [previewDock]       image/text with the labels drawn on it
+//   right dock   LabelDetailView [labelDock]      jsonResponse tree + raw JSON
+//   status bar   connection, busy indicator with Cancel
+// Services (no widgets): ProjectCatalog, ApiAssetPageSource (+ AssetPager inside
+// AssetBrowser), LabelTypeCounter, AssetContentLoader — all on one api::Connection.
+#pragma once
+
+#include "domain/asset.h"
+#include "domain/interface.h"
+#include "domain/project.h"
+
+#include <QMainWindow>
+#include <functional>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QTabWidget;
+class QToolButton;
+
+namespace kili::api {
+class Connection;
+}
+
+namespace kili::ui {
+
+class ApiAssetPageSource;
+class AssetBrowser;
+class AssetContentLoader;
+class AssetPreview;
+class ErrorBar;
+class InterfaceView;
+class LabelDetailView;
+class LabelTypeCounter;
+class ProjectCatalog;
+class ProjectListModel;
+class ProjectsView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // The connection is not owned and must outlive the window.
+    explicit MainWindow(api::Connection* connection, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Lists the projects and reopens the last one (or `projectId` when given).
+    void start(const QString& projectId = {});
+    void openProject(const QString& projectId);
+
+    const Project& currentProject() const { return m_project; }
+    AssetBrowser* assetBrowser() const { return m_assets; }
+    AssetPreview* preview() const { return m_preview; }
+    LabelDetailView* labelDetail() const { return m_labelDetail; }
+    InterfaceView* interfaceView() const { return m_interface; }
+    ProjectsView* projectsView() const { return m_projects; }
+    ErrorBar* errorBar() const { return m_errors; }
+    QAction* action(const QString& objectName) const;
+
+Q_SIGNALS:
+    void projectOpened(const kili::Project& project);
+    // "Connect…" was chosen: the app shows the connection dialog and reconnects.
+    void connectRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildDocks();
+    void onProjectOpened(const Project& project);
+    void showAsset(const Asset& asset, const QList<Label>& labels);
+    void showError(const QString& message, std::function<void()> retry);
+    void updateBusy();
+    void cancelWork();
+    void restoreLayout();
+
+    api::Connection* m_connection;
+    ProjectListModel* m_projectModel;
+    ProjectCatalog* m_catalog;
+    ApiAssetPageSource* m_pageSource;
+    LabelTypeCounter* m_counter;
+    AssetContentLoader* m_content;
+
+    ErrorBar* m_errors;
+    QTabWidget* m_tabs;
+    ProjectsView* m_projects;
+    AssetBrowser* m_assets;
+    InterfaceView* m_interface;
+    AssetPreview* m_preview;
+    LabelDetailView* m_labelDetail;
+    QLabel* m_connectionLabel;
+    QProgressBar* m_busy;
+    QToolButton* m_cancel;
+
+    Project m_project;
+    Interface m_projectInterface;
+    QString m_previewAssetId;
+    QList<Label> m_previewLabels;
+    bool m_previewIsText = false;
+    QString m_pendingProjectId;
+};
+
+} // namespace kili::ui
