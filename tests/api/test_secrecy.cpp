@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QNetworkReply>
 #include <gtest/gtest.h>
 
 using namespace kili::api;
@@ -158,4 +159,30 @@ TEST(ConnectionSettings, EnvironmentAndDefaults) {
     EXPECT_EQ(fromEnv->serverName(), QStringLiteral("kili.example.org"));
     qunsetenv("KILI_API_ENDPOINT");
     qunsetenv("KILI_API_KEY");
+}
+
+TEST_F(Secrecy, DownloadsCarryTheKeyOnlyUnderTheApiBase) {
+    server.fallback = [](const RecordedRequest&) { return ScriptedReply::json("{}"); };
+    // Same server, under /api/label/v2: asset content served by Kili itself.
+    QNetworkReply* own = connection->get(server.url(QStringLiteral("/api/label/v2/files/a1")));
+    QSignalSpy ownDone(own, &QNetworkReply::finished);
+    ASSERT_TRUE(ownDone.wait());
+    own->deleteLater();
+    // Another origin (localhost is not 127.0.0.1 for this check): signed storage URLs and such.
+    QUrl other = server.url(QStringLiteral("/bucket/a1.jpg"));
+    other.setHost(QStringLiteral("localhost"));
+    QNetworkReply* third = connection->get(other);
+    QSignalSpy thirdDone(third, &QNetworkReply::finished);
+    ASSERT_TRUE(thirdDone.wait());
+    third->deleteLater();
+    // Same host but outside the API base.
+    QNetworkReply* outside = connection->get(server.url(QStringLiteral("/public/a1.jpg")));
+    QSignalSpy outsideDone(outside, &QNetworkReply::finished);
+    ASSERT_TRUE(outsideDone.wait());
+    outside->deleteLater();
+
+    ASSERT_EQ(server.requests.size(), 3);
+    EXPECT_EQ(server.requests[0].headers.value("authorization"), "X-API-Key: " + kKey.toUtf8());
+    EXPECT_FALSE(server.requests[1].headers.contains("authorization"));
+    EXPECT_FALSE(server.requests[2].headers.contains("authorization"));
 }
