@@ -37,7 +37,9 @@ public:
     void deleteLabels(const QStringList& labelIds, Callback<QStringList> done) override;
     void cancelAll() override;
 
-    int assetChunkSize() const override { return m_pageSize; }
+    // One id less than a page: the answer is then a short page, which ends the paging without
+    // asking for an empty next page (a chunk of exactly one page would cost two requests).
+    int assetChunkSize() const override { return m_pageSize - 1; }
     int maxInFlight() const override { return m_maxInFlight; }
     qint64 requestCount() const override;
     QString serverName() const override;
