@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <algorithm>
 
 namespace kili::graphql {
 
@@ -36,7 +37,13 @@ public:
     int depth() const { return int(m_wrappers.size()); }
 
     QString toString() const;
-    bool operator==(const TypeRef&) const = default;
+    // Not defaulted: Qt 6.4's QList<enum>::operator== passes null pointers to memcmp for empty
+    // lists, which UBSan reports.
+    bool operator==(const TypeRef& other) const {
+        return m_name == other.m_name
+               && std::equal(m_wrappers.cbegin(), m_wrappers.cend(), other.m_wrappers.cbegin(),
+                             other.m_wrappers.cend());
+    }
 
 private:
     QList<Wrapper> m_wrappers; // outermost first
