@@ -51,7 +51,10 @@ void write(std::string& out, simdjson::dom::element element, bool scaling) {
     case Type::OBJECT: {
         out += '{';
         bool first = true;
-        for (auto field : element.get_object().value_unsafe()) {
+        // Out of the simdjson_result first: value_unsafe() on a temporary returns a reference
+        // into it, which a range-for would use after the temporary is gone.
+        const simdjson::dom::object object = element.get_object().value_unsafe();
+        for (auto field : object) {
             if (!first)
                 out += ',';
             first = false;
@@ -70,7 +73,8 @@ void write(std::string& out, simdjson::dom::element element, bool scaling) {
     case Type::ARRAY: {
         out += '[';
         bool first = true;
-        for (auto child : element.get_array().value_unsafe()) {
+        const simdjson::dom::array array = element.get_array().value_unsafe();
+        for (auto child : array) {
             if (!first)
                 out += ',';
             first = false;
