@@ -5,6 +5,7 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 using namespace kili::sandbox;
@@ -111,4 +112,31 @@ TEST(SandboxFaults, FaultInjectorWindowSlides) {
     EXPECT_LT(faults.decide().retryAfterSecs, 0);
     EXPECT_LT(faults.decide().retryAfterSecs, 0);
     EXPECT_GE(faults.decide().retryAfterSecs, 59);
+}
+
+TEST(SandboxFaults, ClientLeavingDuringLatencyIsHarmless) {
+    SandboxOptions options;
+    options.latencyMs = 300;
+    auto server = startServer(options);
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(server->graphqlUrl());
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        request.setRawHeader(QByteArrayLiteral("Authorization"),
+                             QByteArrayLiteral("X-API-Key: ") + server->apiKey().toUtf8());
+        QNetworkReply* reply = network.post(
+            request, QJsonDocument(QJsonObject{{QStringLiteral("query"), viewerQuery}}).toJson());
+        QEventLoop wait;
+        QTimer::singleShot(50, &wait, &QEventLoop::quit);
+        wait.exec();
+        reply->abort(); // the socket closes while the server's timer is pending
+        delete reply;
+    }
+    QEventLoop wait;
+    QTimer::singleShot(400, &wait, &QEventLoop::quit); // let the answer timer fire
+    wait.exec();
+    server->faults().setLatencyMs(0);
+    SandboxClient client(*server);
+    EXPECT_EQ(client.graphql(viewerQuery).status, 200);
 }

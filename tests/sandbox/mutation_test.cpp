@@ -316,3 +316,31 @@ TEST(SandboxPersistence, FileDatabaseSurvivesARestart) {
         found.data().toArray().first().toObject().value(QLatin1String("modelName")).toString(),
         QStringLiteral("persisted"));
 }
+
+TEST_F(SandboxMutations, LegacyCreatePredictionsByExternalId) {
+    const HttpResult result = client->graphql(
+        QStringLiteral(
+            "mutation($projectID: ID!, $externalIDArray: [ID!]!, $modelNameArray: [String!]!,"
+            " $jsonResponseArray: [String!]!) { createPredictions(projectID: $projectID,"
+            " externalIDArray: $externalIDArray, modelNameArray: $modelNameArray,"
+            " jsonResponseArray: $jsonResponseArray) { id labelType modelName labelOf { externalId "
+            "} } }"),
+        {{QStringLiteral("projectID"), project},
+         {QStringLiteral("externalIDArray"),
+          QJsonArray{QStringLiteral("car-03"), QStringLiteral("car-04")}},
+         {QStringLiteral("modelNameArray"),
+          QJsonArray{QStringLiteral("legacy"), QStringLiteral("legacy")}},
+         {QStringLiteral("jsonResponseArray"), QJsonArray{response(QStringLiteral("PORSCHE"), 60),
+                                                          response(QStringLiteral("TESLA"), 70)}}});
+    ASSERT_TRUE(result.errors().isEmpty()) << result.body.toStdString();
+    const QJsonArray created = result.data(QStringLiteral("createPredictions")).toArray();
+    ASSERT_EQ(created.size(), 2);
+    EXPECT_EQ(created.at(1)
+                  .toObject()
+                  .value(QLatin1String("labelOf"))
+                  .toObject()
+                  .value(QLatin1String("externalId"))
+                  .toString(),
+              QStringLiteral("car-04"));
+    EXPECT_EQ(predictions(QStringLiteral("legacy")), 2);
+}
