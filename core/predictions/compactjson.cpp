@@ -9,7 +9,15 @@ namespace {
 
 void appendString(std::string& out, std::string_view text) {
     out += '"';
-    for (const char c : text) {
+    // Copy runs of characters that need no escape in one go: this runs for every string of
+    // every prediction.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"':
             out += "\\\"";
@@ -26,16 +34,14 @@ void appendString(std::string& out, std::string_view text) {
         case '\t':
             out += "\\t";
             break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", unsigned(c));
-                out += buffer;
-            } else {
-                out += c;
-            }
+        default: {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", unsigned(c));
+            out += buffer;
+        }
         }
     }
+    out.append(text.data() + run, text.size() - run);
     out += '"';
 }
 
