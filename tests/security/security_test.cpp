@@ -170,17 +170,19 @@ TEST_F(Secrecy, WrongEndpointsFailWithoutTheKey) {
     // a path the sandbox does not serve
     QUrl wrongPath = m_sandbox->graphqlUrl();
     wrongPath.setPath(QStringLiteral("/not/graphql"));
-    // https to the sandbox's plain-HTTP port: a TLS failure
-    QUrl https = m_sandbox->graphqlUrl();
-    https.setScheme(QStringLiteral("https"));
-    for (const QString& endpoint : {refused, wrongPath.toString(), https.toString()}) {
-        SCOPED_TRACE(endpoint.toStdString());
-        for (const QStringList& arguments :
-             {QStringList{QStringLiteral("projects")}, importArguments()}) {
-            const ProcessResult result = cli(endpoint, kKey, arguments);
-            EXPECT_TRUE(result.exitedWith(1) || result.exitedWith(3)) << result.describe();
-            EXPECT_FALSE(result.err.trimmed().isEmpty()) << result.describe();
-        }
+    // The client retries transport failures with backoff (about 90 s before it gives up), so
+    // the refused port runs one command (https: HttpsToAPlainTextPortFailsAsTls); the wrong path
+    // fails at once.
+    const std::pair<QString, QStringList> runs[] = {
+        {refused, {QStringLiteral("projects")}},
+        {wrongPath.toString(), {QStringLiteral("projects")}},
+        {wrongPath.toString(), importArguments()},
+    };
+    for (const auto& [endpoint, arguments] : runs) {
+        SCOPED_TRACE(QString(endpoint + QLatin1Char(' ') + arguments.first()).toStdString());
+        const ProcessResult result = cli(endpoint, kKey, arguments);
+        EXPECT_TRUE(result.exitedWith(1) || result.exitedWith(3)) << result.describe();
+        EXPECT_FALSE(result.err.trimmed().isEmpty()) << result.describe();
     }
 }
 
@@ -227,8 +229,10 @@ TEST_F(Secrecy, HttpsToAPlainTextPortFailsAsTls) {
         cli(https.toString(), kKey, {QStringLiteral("projects"), QStringLiteral("--json")});
     EXPECT_TRUE(result.exitedWith(1)) << result.describe();
     EXPECT_FALSE(result.out.contains("Porsche")) << result.describe();
-    EXPECT_TRUE(mentionsTls(result.err)) << "the error does not say it is about TLS\n"
-                                         << result.describe();
+    // The plain-HTTP server drops the connection on the TLS ClientHello, so Qt reports a closed
+    // connection rather than a handshake error: only "it failed, with a sentence" is asserted here;
+    // the certificate wording is checked against a real TLS server below.
+    EXPECT_FALSE(result.err.trimmed().isEmpty()) << result.describe();
 }
 
 // A real TLS server with a self-signed certificate (openssl s_server): the client must refuse it.
