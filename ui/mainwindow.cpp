@@ -174,13 +174,16 @@ void MainWindow::buildDocks() {
         addDockWidget(area, widget);
         return widget;
     };
-    dock(QStringLiteral("projectsDock"), tr("Projects"), m_projects, Qt::LeftDockWidgetArea);
+    QDockWidget* projects =
+        dock(QStringLiteral("projectsDock"), tr("Projects"), m_projects, Qt::LeftDockWidgetArea);
     QDockWidget* preview =
         dock(QStringLiteral("previewDock"), tr("Preview"), m_preview, Qt::RightDockWidgetArea);
     QDockWidget* label =
         dock(QStringLiteral("labelDock"), tr("Label"), m_labelDetail, Qt::RightDockWidgetArea);
     splitDockWidget(preview, label, Qt::Vertical);
-    resizeDocks({preview, label}, {420, 260}, Qt::Vertical);
+    resizeDocks({preview, label}, {520, 300}, Qt::Vertical);
+    // The preview gets room to show the boxes; restoreLayout() brings back the person's sizes.
+    resizeDocks({projects, preview}, {330, 560}, Qt::Horizontal);
 }
 
 QAction* MainWindow::action(const QString& objectName) const {
