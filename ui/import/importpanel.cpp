@@ -449,7 +449,9 @@ void ImportPanel::refreshResumeOffer() {
     m_resumable.clear();
     QString text;
     for (const predictions::JournalSummary& summary : predictions::ImportJournal::list()) {
-        if (summary.projectId != m_project.id || summary.state != QLatin1String("incomplete"))
+        // "planned" too: a run cancelled before its first answer left only its plan and doubts.
+        if (summary.projectId != m_project.id || summary.state == QLatin1String("complete")
+            || summary.state == QLatin1String("rolled back"))
             continue;
         if (m_import && summary.importId == m_import->importId() && isBusy())
             continue;

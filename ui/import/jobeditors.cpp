@@ -210,7 +210,9 @@ int AnnotationListEditor::addRow() {
     connect(category, &QComboBox::currentIndexChanged, this, &JobEditor::changed);
     connect(confidence, &QSpinBox::valueChanged, this, &JobEditor::changed);
     connect(remove, &QPushButton::clicked, this, [this, row] {
-        row->hide(); // hidden rows are left out; indices (and object names) stay stable
+        // Removed rows are left out; indices (and object names) stay stable.
+        row->setProperty("removed", true);
+        row->hide();
         Q_EMIT changed();
     });
     Q_EMIT changed();
@@ -221,7 +223,7 @@ QJsonObject AnnotationListEditor::response() const {
     QJsonArray annotations;
     for (int index = 0; index < m_rows.size(); ++index) {
         QWidget* row = m_rows.at(index);
-        if (row->isHidden())
+        if (row->property("removed").toBool())
             continue;
         QJsonObject annotation = locate(row);
         if (annotation.isEmpty())

@@ -1,0 +1,246 @@
+// The import panel in the real window against the in-process sandbox: a drop of good and bad
+// files ends with the right rows in the pre-flight table and the right labels on the server;
+// report export and Undo; cancel, then resume at the "next start"; copy as prediction.
+#include "importfixture.h"
+#include "predictions/importjournal.h"
+#include "ui/assettreeview.h"
+#include "ui/import/categorymappingmodel.h"
+#include "ui/import/importpanel.h"
+#include "ui/import/preflightmodel.h"
+#include "ui/import/preflightview.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDropEvent>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTreeWidget>
+
+using namespace kili;
+using namespace kili::ui;
+using Status = PreflightRow::Status;
+
+namespace {
+
+QByteArray line(const QString& externalId, const QString& category, int confidence) {
+    return QStringLiteral(
+               R"({"externalId":"%1","jsonResponse":{"CLASSIFICATION_JOB":{"categories":[{"name":"%2","confidence":%3}]}}})")
+               .arg(externalId, category)
+               .arg(confidence)
+               .toUtf8()
+           + '\n';
+}
+
+void drop(QWidget* target, const QStringList& paths) {
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& path : paths)
+        urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    const QPointF where(target->width() / 2.0, target->height() / 2.0);
+    QDragEnterEvent enter(where.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    ASSERT_TRUE(enter.isAccepted());
+    QDropEvent dropEvent(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &dropEvent);
+    ASSERT_TRUE(dropEvent.isAccepted());
+}
+
+// The spy is made before the action: a cancel may end the run synchronously.
+bool waitIdle(QSignalSpy& idle) {
+    return idle.count() > 0 || idle.wait(30000);
+}
+
+} // namespace
+
+class ImportPanelTest : public kili::testing::ImportWindowTest {};
+
+TEST_F(ImportPanelTest, DropOfGoodAndBadFilesChecksUploadsExportsAndUndoes) {
+    openProject(porsche());
+    QByteArray good;
+    for (const QString& id : cars(5))
+        good += line(id, QStringLiteral("TESLA"), 81);
+    const QString goodFile = writeFile(QStringLiteral("good.jsonl"), good);
+    const QString badFile = writeFile(
+        QStringLiteral("bad.jsonl"),
+        line(QStringLiteral("car-06"), QStringLiteral("Tesla"), 50)       // display name, not key
+            + line(QStringLiteral("car-99"), QStringLiteral("TESLA"), 50) // no such asset
+            + QByteArrayLiteral("{not json\n"));
+
+    drop(m_window.get(), {goodFile, badFile});
+    ImportPanel* panel = m_desk->panel();
+    EXPECT_TRUE(m_desk->panelDock()->isVisible());
+    ASSERT_EQ(panel->inputs().size(), 2);
+    ASSERT_EQ(panel->fileList()->topLevelItemCount(), 2);
+    EXPECT_EQ(panel->fileList()->topLevelItem(0)->text(1), QStringLiteral("jsonl"));
+
+    // No model name: nothing can be checked yet.
+    panel->modelNameEdit()->clear();
+    EXPECT_FALSE(panel->checkButton()->isEnabled());
+    QTest::keyClicks(panel->modelNameEdit(), QStringLiteral("drop-test"));
+    ASSERT_TRUE(panel->checkButton()->isEnabled());
+    QSignalSpy checked(panel, &ImportPanel::checked);
+    QTest::mouseClick(panel->checkButton(), Qt::LeftButton);
+    ASSERT_TRUE(checked.wait(30000)) << panel->statusText().toStdString();
+
+    const PreflightModel* rows = panel->preflight()->model();
+    EXPECT_EQ(rows->count(Status::Ready), 5);
+    EXPECT_EQ(rows->count(Status::UnknownAsset), 1);
+    EXPECT_EQ(rows->count(Status::Invalid), 2); // car-06 and the malformed line
+    bool sawCategoryProblem = false;
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        if (rows->row(row).externalId == QLatin1String("car-06")) {
+            EXPECT_EQ(rows->row(row).status, Status::Invalid);
+            EXPECT_TRUE(rows->row(row).problem.contains(QStringLiteral("not a category")));
+            sawCategoryProblem = true;
+        }
+    }
+    EXPECT_TRUE(sawCategoryProblem);
+    EXPECT_EQ(panel->uploadButton()->text(), QStringLiteral("&Upload 5 predictions"));
+    // The unknown display name is offered for mapping.
+    EXPECT_EQ(panel->mappingModel()->rowCount(), 1);
+
+    // Selecting a ready row previews its asset with the prediction over the existing labels.
+    PreflightView* preflight = panel->preflight();
+    QSignalSpy shown(preflight, &PreflightView::previewShown);
+    preflight->statusChooser()->setCurrentIndex(
+        preflight->statusChooser()->findData(int(Status::Ready)));
+    preflight->table()->setFocus();
+    preflight->table()->selectRow(0);
+    ASSERT_TRUE(shown.wait(15000));
+    EXPECT_FALSE(preflight->previewAssetId().isEmpty());
+
+    // The filter keeps one status.
+    preflight->statusChooser()->setCurrentIndex(
+        preflight->statusChooser()->findData(int(Status::UnknownAsset)));
+    EXPECT_EQ(preflight->table()->model()->rowCount(), 1);
+
+    QSignalSpy uploaded(panel, &ImportPanel::idle);
+    QTest::mouseClick(panel->uploadButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitIdle(uploaded)) << panel->statusText().toStdString();
+    EXPECT_EQ(panel->report().created, 5) << panel->statusText().toStdString();
+    const QList<Label> created = labelsOfModel(porsche(), cars(10), QStringLiteral("drop-test"));
+    ASSERT_EQ(created.size(), 5);
+    for (const Label& label : created) {
+        EXPECT_EQ(label.jsonResponse.value(QStringLiteral("CLASSIFICATION_JOB"))
+                      .toObject()
+                      .value(QStringLiteral("categories"))
+                      .toArray()
+                      .at(0)
+                      .toObject()
+                      .value(QStringLiteral("name"))
+                      .toString(),
+                  QStringLiteral("TESLA"));
+    }
+
+    const QString reportPath = m_dir.filePath(QStringLiteral("report.json"));
+    ASSERT_TRUE(panel->exportReport(reportPath));
+    QFile reportFile(reportPath);
+    ASSERT_TRUE(reportFile.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(reportFile.readAll()).object();
+    EXPECT_EQ(report.value(QStringLiteral("labelIds")).toArray().size(), 5);
+    EXPECT_EQ(report.value(QStringLiteral("unknownIds")).toArray().at(0).toString(),
+              QStringLiteral("car-99"));
+    ASSERT_TRUE(panel->exportReport(m_dir.filePath(QStringLiteral("report.csv"))));
+
+    // Undo deletes exactly what this import created.
+    ASSERT_TRUE(panel->undoButton()->isEnabled());
+    QSignalSpy undone(panel, &ImportPanel::idle);
+    QTest::mouseClick(panel->undoButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitIdle(undone));
+    EXPECT_TRUE(labelsOfModel(porsche(), cars(10), QStringLiteral("drop-test")).isEmpty());
+    // The demo's own labels are untouched.
+    EXPECT_FALSE(labelsOfModel(porsche(), cars(30), QStringLiteral("v0.0.1")).isEmpty());
+}
+
+TEST_F(ImportPanelTest, ModelNameIsRememberedPerProject) {
+    openProject(porsche());
+    ImportPanel* panel = m_desk->panel();
+    panel->addInputs({writeFile(QStringLiteral("one.jsonl"),
+                                line(QStringLiteral("car-01"), QStringLiteral("PORSCHE"), 90))});
+    panel->modelNameEdit()->setText(QStringLiteral("remembered-model"));
+    QSignalSpy checked(panel, &ImportPanel::checked);
+    panel->check();
+    ASSERT_TRUE(checked.wait(30000));
+
+    ImportPanel later(m_connection.get());
+    later.setProject(m_window->currentProject());
+    EXPECT_EQ(later.modelNameEdit()->text(), QStringLiteral("remembered-model"));
+}
+
+class SlowImportPanelTest : public kili::testing::ImportWindowTest {
+protected:
+    void configure(sandbox::SandboxOptions& options) override { options.latencyMs = 400; }
+};
+
+TEST_F(SlowImportPanelTest, CancelThenResumeAtTheNextStartCreatesEachLabelOnce) {
+    openProject(porsche());
+    QByteArray all;
+    for (const QString& id : cars(30))
+        all += line(id, QStringLiteral("PORSCHE"), 66);
+    ImportPanel* panel = m_desk->panel();
+    panel->addInputs({writeFile(QStringLiteral("all.jsonl"), all)});
+    panel->modelNameEdit()->setText(QStringLiteral("resume-test"));
+    QSignalSpy checked(panel, &ImportPanel::checked);
+    panel->check();
+    ASSERT_TRUE(checked.wait(30000)) << panel->statusText().toStdString();
+    ASSERT_EQ(panel->preflight()->model()->count(Status::Ready), 30);
+
+    QSignalSpy cancelled(panel, &ImportPanel::idle);
+    panel->upload();
+    ASSERT_TRUE(panel->cancelButton()->isEnabled());
+    QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitIdle(cancelled));
+    EXPECT_GT(panel->report().remaining, 0) << panel->statusText().toStdString();
+    EXPECT_FALSE(panel->resumableImports().isEmpty());
+
+    // The next start: a fresh panel offers the interrupted import.
+    ImportPanel next(m_connection.get());
+    next.setProject(m_window->currentProject());
+    ASSERT_EQ(next.resumableImports().size(), 1);
+    EXPECT_FALSE(next.resumeButton()->isHidden());
+    QSignalSpy resumed(&next, &ImportPanel::idle);
+    QTest::mouseClick(next.resumeButton(), Qt::LeftButton);
+    ASSERT_TRUE(waitIdle(resumed)) << next.statusText().toStdString();
+    EXPECT_EQ(next.report().remaining, 0) << next.statusText().toStdString();
+    EXPECT_TRUE(next.resumableImports().isEmpty());
+    EXPECT_EQ(labelsOfModel(porsche(), cars(30), QStringLiteral("resume-test")).size(), 30);
+}
+
+TEST_F(ImportPanelTest, CopiesSelectedLabelsAsPredictions) {
+    openProject(porsche());
+    AssetLabelModel* model = m_window->assetBrowser()->model();
+    AssetTreeView* view = m_window->assetBrowser()->view();
+    // The DEFAULT label of the first two assets.
+    QItemSelection selection;
+    QList<QJsonObject> expected;
+    for (int row = 0; row < 2; ++row) {
+        const QModelIndex asset = model->index(row, 0);
+        for (int child = 0; child < model->rowCount(asset); ++child) {
+            const QModelIndex label = model->index(child, 0, asset);
+            if (model->labelOf(label)->labelType == LabelType::Default) {
+                selection.select(label, label);
+                expected << model->labelOf(label)->jsonResponse;
+                break;
+            }
+        }
+    }
+    ASSERT_EQ(expected.size(), 2);
+    view->selectionModel()->select(selection,
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    ASSERT_EQ(m_desk->selectedLabelResponses().size(), 2);
+
+    QSignalSpy copied(m_desk, &ImportDesk::copied);
+    ASSERT_TRUE(
+        m_desk->copyAsPrediction(m_desk->selectedLabelResponses(), QStringLiteral("copied")));
+    ASSERT_TRUE(copied.wait(15000));
+    EXPECT_TRUE(copied.at(0).at(0).toBool()) << copied.at(0).at(1).toString().toStdString();
+    const QList<Label> labels = labelsOfModel(porsche(), cars(2), QStringLiteral("copied"));
+    ASSERT_EQ(labels.size(), 2);
+    for (const Label& label : labels)
+        EXPECT_TRUE(expected.contains(label.jsonResponse));
+}

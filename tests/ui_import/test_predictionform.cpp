@@ -1,0 +1,181 @@
+// The "New prediction" form: exactly the expected jsonResponse for each mlTask, the pipeline's
+// checks as you type, and a submit that lands on the sandbox.
+#include "importfixture.h"
+#include "ui/import/jobeditors.h"
+#include "ui/import/predictionform.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+
+using namespace kili;
+using namespace kili::ui;
+
+namespace {
+
+const char* const kInterface = R"({"jobs":{
+  "CLASSIF":{"mlTask":"CLASSIFICATION","required":1,"isChild":false,"instruction":"Kind",
+    "content":{"input":"radio","categories":{"A":{"name":"Alpha","children":["SUB"]},"B":{"name":"Beta","children":[]}}}},
+  "SUB":{"mlTask":"CLASSIFICATION","isChild":true,"content":{"input":"checkbox","categories":{"X":{"name":"X"},"Y":{"name":"Y"}}}},
+  "MULTI":{"mlTask":"CLASSIFICATION","isChild":false,"content":{"input":"checkbox","categories":{"P":{"name":"P"},"Q":{"name":"Q"}}}},
+  "TEXT":{"mlTask":"TRANSCRIPTION","isChild":false,"content":{"input":"textField"}},
+  "WHEN":{"mlTask":"TRANSCRIPTION","isChild":false,"content":{"input":"date"}},
+  "DET":{"mlTask":"OBJECT_DETECTION","tools":["rectangle","polygon","marker","polyline"],"isChild":false,
+    "content":{"input":"radio","categories":{"CAR":{"name":"Car"},"SIGN":{"name":"Sign"}}}},
+  "NER":{"mlTask":"NAMED_ENTITIES_RECOGNITION","isChild":false,"content":{"input":"radio","categories":{"ORG":{"name":"Org"}}}}
+}})";
+
+// Keyboard, as a person without a mouse would: focus and Space.
+void press(QAbstractButton* button) {
+    ASSERT_NE(button, nullptr);
+    button->setFocus();
+    QTest::keyClick(button, Qt::Key_Space);
+}
+
+QJsonObject json(const char* text) {
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
+
+class PredictionFormTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        Project project;
+        project.id = QStringLiteral("project-under-test");
+        project.inputType = QStringLiteral("IMAGE");
+        project.jsonInterface = QString::fromUtf8(kInterface);
+        m_form.setProject(project);
+        m_form.show();
+    }
+
+    template <typename T> T* widget(const QString& name) {
+        T* found = m_form.findChild<T*>(name);
+        EXPECT_NE(found, nullptr) << name.toStdString();
+        return found;
+    }
+
+    api::Connection m_connection{QUrl(QStringLiteral("http://127.0.0.1:9/graphql")),
+                                 QStringLiteral("k")};
+    PredictionForm m_form{&m_connection};
+};
+
+} // namespace
+
+TEST_F(PredictionFormTest, EmptyFormAnswersNothing) {
+    EXPECT_TRUE(m_form.response().isEmpty());
+    EXPECT_FALSE(m_form.submitButton()->isEnabled());
+    // Relations and the like are said to be unsupported, not silently dropped: here all are known.
+    EXPECT_NE(m_form.editor(QStringLiteral("CLASSIF")), nullptr);
+    EXPECT_EQ(m_form.editor(QStringLiteral("SUB"))->parentWidget()->isEnabled(), false);
+}
+
+TEST_F(PredictionFormTest, RadioClassificationWithConfidenceAndNestedChild) {
+    press(widget<QRadioButton>(QStringLiteral("CLASSIF/A")));
+    widget<QSpinBox>(QStringLiteral("CLASSIF/A/confidence"))->setValue(87);
+    widget<QCheckBox>(QStringLiteral("SUB/Y"))->setChecked(true);
+    widget<QSpinBox>(QStringLiteral("SUB/Y/confidence"))->setValue(42);
+    EXPECT_EQ(m_form.response(), json(R"({"CLASSIF":{"categories":[{"name":"A","confidence":87,
+        "children":{"SUB":{"categories":[{"name":"Y","confidence":42}]}}}]}})"));
+    // One choice only: B replaces A (and A's children with it).
+    widget<QRadioButton>(QStringLiteral("CLASSIF/B"))->setChecked(true);
+    EXPECT_EQ(m_form.response(),
+              json(R"({"CLASSIF":{"categories":[{"name":"B","confidence":100}]}})"));
+    EXPECT_TRUE(m_form.problems().isEmpty());
+    EXPECT_TRUE(m_form.jsonPreview()->toPlainText().contains(QStringLiteral("\"B\"")));
+}
+
+TEST_F(PredictionFormTest, CheckboxClassificationTakesSeveral) {
+    widget<QCheckBox>(QStringLiteral("MULTI/P"))->setChecked(true);
+    widget<QCheckBox>(QStringLiteral("MULTI/Q"))->setChecked(true);
+    widget<QSpinBox>(QStringLiteral("MULTI/Q/confidence"))->setValue(5);
+    EXPECT_EQ(m_form.response(), json(R"({"MULTI":{"categories":[{"name":"P","confidence":100},
+        {"name":"Q","confidence":5}]}})"));
+}
+
+TEST_F(PredictionFormTest, TranscriptionsAndTheDateCheckAsYouType) {
+    QTest::keyClicks(widget<QLineEdit>(QStringLiteral("TEXT/text")), QStringLiteral("AB-123"));
+    QTest::keyClicks(widget<QLineEdit>(QStringLiteral("WHEN/text")), QStringLiteral("2024-13-45"));
+    EXPECT_EQ(m_form.response(),
+              json(R"({"TEXT":{"text":"AB-123"},"WHEN":{"text":"2024-13-45"}})"));
+    ASSERT_FALSE(m_form.problems().isEmpty());
+    EXPECT_EQ(m_form.problems().first().job, QStringLiteral("WHEN"));
+    EXPECT_TRUE(m_form.problemsLabel()->text().contains(QStringLiteral("WHEN")));
+    auto* date = widget<QLineEdit>(QStringLiteral("WHEN/text"));
+    date->clear();
+    QTest::keyClicks(date, QStringLiteral("2024-02-29"));
+    EXPECT_TRUE(m_form.problems().isEmpty()) << m_form.problemsLabel()->text().toStdString();
+}
+
+TEST_F(PredictionFormTest, ObjectDetectionFromTypedCoordinates) {
+    auto* editor = qobject_cast<ObjectDetectionEditor*>(m_form.editor(QStringLiteral("DET")));
+    ASSERT_NE(editor, nullptr);
+    QTest::mouseClick(widget<QPushButton>(QStringLiteral("DET/add")), Qt::LeftButton);
+    widget<QSpinBox>(QStringLiteral("DET/confidence/0"))->setValue(90);
+    QTest::keyClicks(widget<QLineEdit>(QStringLiteral("DET/points/0")),
+                     QStringLiteral("0.5 0.25, 0.75 0.5"));
+    editor->addRow();
+    widget<QComboBox>(QStringLiteral("DET/category/1"))->setCurrentIndex(1);
+    widget<QComboBox>(QStringLiteral("DET/tool/1"))->setCurrentText(QStringLiteral("marker"));
+    widget<QLineEdit>(QStringLiteral("DET/points/1"))->setText(QStringLiteral("0.1 0.2"));
+    editor->addRow();
+    widget<QComboBox>(QStringLiteral("DET/tool/2"))->setCurrentText(QStringLiteral("polygon"));
+    widget<QLineEdit>(QStringLiteral("DET/points/2"))->setText(QStringLiteral("0 0; 1 0; 1 1"));
+    editor->addRow();
+    widget<QComboBox>(QStringLiteral("DET/tool/3"))->setCurrentText(QStringLiteral("polyline"));
+    widget<QLineEdit>(QStringLiteral("DET/points/3"))->setText(QStringLiteral("0.25 0.5 0.5 0.75"));
+    EXPECT_EQ(m_form.response(), json(R"({"DET":{"annotations":[
+      {"type":"rectangle","boundingPoly":[{"normalizedVertices":[{"x":0.5,"y":0.5},{"x":0.5,"y":0.25},
+        {"x":0.75,"y":0.25},{"x":0.75,"y":0.5}]}],"categories":[{"name":"CAR","confidence":90}]},
+      {"type":"marker","point":{"x":0.1,"y":0.2},"categories":[{"name":"SIGN","confidence":100}]},
+      {"type":"polygon","boundingPoly":[{"normalizedVertices":[{"x":0,"y":0},{"x":1,"y":0},{"x":1,"y":1}]}],
+        "categories":[{"name":"CAR","confidence":100}]},
+      {"type":"polyline","polyline":[{"x":0.25,"y":0.5},{"x":0.5,"y":0.75}],
+        "categories":[{"name":"CAR","confidence":100}]}]}})"));
+    EXPECT_TRUE(m_form.problems().isEmpty()) << m_form.problemsLabel()->text().toStdString();
+
+    // A vertex outside [0, 1] is caught by the pipeline's checks.
+    widget<QLineEdit>(QStringLiteral("DET/points/2"))->setText(QStringLiteral("0 0; 1.5 0; 1 1"));
+    EXPECT_FALSE(m_form.problems().isEmpty());
+}
+
+TEST_F(PredictionFormTest, NamedEntities) {
+    QTest::mouseClick(widget<QPushButton>(QStringLiteral("NER/add")), Qt::LeftButton);
+    widget<QSpinBox>(QStringLiteral("NER/begin/0"))->setValue(159);
+    widget<QSpinBox>(QStringLiteral("NER/end/0"))->setValue(164);
+    widget<QLineEdit>(QStringLiteral("NER/content/0"))->setText(QStringLiteral("KBDFR"));
+    widget<QSpinBox>(QStringLiteral("NER/confidence/0"))->setValue(77);
+    EXPECT_EQ(m_form.response(), json(R"({"NER":{"annotations":[{"beginOffset":159,"endOffset":164,
+        "content":"KBDFR","categories":[{"name":"ORG","confidence":77}]}]}})"));
+    EXPECT_TRUE(m_form.problems().isEmpty()) << m_form.problemsLabel()->text().toStdString();
+}
+
+class PredictionFormSubmitTest : public kili::testing::ImportWindowTest {};
+
+TEST_F(PredictionFormSubmitTest, SubmitCreatesThePredictionOnEverySelectedAsset) {
+    openProject(porsche());
+    const QList<Asset> assets = serverAssets(porsche(), cars(2));
+    ASSERT_EQ(assets.size(), 2);
+    m_desk->showNewPrediction();
+    PredictionForm* form = m_desk->form();
+    form->setAssets(assets);
+    press(form->findChild<QRadioButton*>(QStringLiteral("CLASSIFICATION_JOB/TESLA")));
+    form->findChild<QSpinBox*>(QStringLiteral("CLASSIFICATION_JOB/TESLA/confidence"))->setValue(64);
+    form->modelNameEdit()->setText(QStringLiteral("typed-by-hand"));
+    ASSERT_TRUE(form->submitButton()->isEnabled()) << form->problemsLabel()->text().toStdString();
+    QSignalSpy submitted(form, &PredictionForm::submitted);
+    QTest::mouseClick(form->submitButton(), Qt::LeftButton);
+    ASSERT_TRUE(submitted.wait(15000));
+    EXPECT_TRUE(submitted.at(0).at(0).toBool()) << submitted.at(0).at(1).toString().toStdString();
+    const QList<Label> labels = labelsOfModel(porsche(), cars(2), QStringLiteral("typed-by-hand"));
+    ASSERT_EQ(labels.size(), 2);
+    for (const Label& label : labels)
+        EXPECT_EQ(
+            label.jsonResponse,
+            json(R"({"CLASSIFICATION_JOB":{"categories":[{"name":"TESLA","confidence":64}]}})"));
+}
