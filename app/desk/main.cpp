@@ -5,6 +5,7 @@
 #include "api/connection.h"
 #include "sandbox/embeddedsandbox.h"
 #include "ui/connectiondialog.h"
+#include "ui/import/importdesk.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -81,6 +82,8 @@ public:
         m_connection = std::move(connection);
         auto* window = new ui::MainWindow(m_connection.get());
         window->setAttribute(Qt::WA_DeleteOnClose);
+        // Drops, File › Import predictions…, the prediction form and Copy as prediction.
+        ui::ImportDesk::attach(window, m_connection.get());
         QObject::connect(window, &ui::MainWindow::connectRequested, this, [this, window] {
             ui::ConnectionDialog dialog(window);
             if (dialog.exec() != QDialog::Accepted)
