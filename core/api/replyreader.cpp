@@ -186,6 +186,22 @@ ReplyOutcome readReply(QNetworkReply* reply, const ReplyContext& context) {
     const QJsonArray errors = json.value(QLatin1String("errors")).toArray();
 
     if (status != 200 && !(status >= 200 && status < 300 && document.isObject())) {
+        // A read the server failed to handle (HTTP 500) changed nothing: asking again is safe
+        // and usually works. A write keeps the rules below: its fate is checked, never guessed.
+        if (status == 500 && !context.isMutation) {
+            outcome.error =
+                errors.isEmpty()
+                    ? make(ApiError::HttpStatus, status,
+                           couldNot(context.action,
+                                    QStringLiteral("%1 failed to handle the request (HTTP 500)")
+                                        .arg(context.serverName),
+                                    QStringLiteral("Try again in a few minutes.")),
+                           context)
+                    : graphQLError(errors, context, status);
+            outcome.error.httpStatus = status;
+            outcome.retryable = true;
+            return outcome;
+        }
         if (RetryPolicy::isRetryableStatus(status)) {
             outcome.retryAfter =
                 RetryPolicy::parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After")));
