@@ -3,16 +3,14 @@
 #include <QFile>
 
 // Q_INIT_RESOURCE must be used outside of any namespace.
-static void initKiliResources()
-{
+static void initKiliResources() {
     Q_INIT_RESOURCE(schema);
     Q_INIT_RESOURCE(icons);
 }
 
 namespace kili::resources {
 
-void ensureLoaded()
-{
+void ensureLoaded() {
     static const bool loaded = [] {
         initKiliResources();
         return true;
@@ -20,8 +18,7 @@ void ensureLoaded()
     Q_UNUSED(loaded);
 }
 
-QString kiliSchemaSdl()
-{
+QString kiliSchemaSdl() {
     ensureLoaded();
     QFile file(QStringLiteral(":/kili/kili-schema.graphql"));
     if (!file.open(QIODevice::ReadOnly))
