@@ -71,6 +71,16 @@ bool SandboxHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSoc
         answer(request, socket, failure, fault.latencyMs);
         return true;
     }
+    if (fault.loseAnswer) {
+        // The work is done (a mutation is committed) and then the answer never arrives.
+        m_routes.handle(request);
+        const QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(fault.latencyMs, socket, [guard] {
+            if (guard)
+                guard->abort();
+        });
+        return true;
+    }
     answer(request, socket, m_routes.handle(request), fault.latencyMs);
     return true;
 }

@@ -15,7 +15,12 @@ struct SandboxOptions {
     int latencyMs = 0;          // added before every answer (answered from a timer, not a sleep)
     double failRate = 0.0;      // share of requests answered 500/502/503
     double dropRate = 0.0;      // share of connections closed without an answer
+    // Share of API requests that are handled (a mutation's change is made) and whose answer is
+    // then lost: the connection closes without a byte. What a client sees when a server or a
+    // proxy dies after the work is done; the case where resending would create things twice.
+    double lostAnswerRate = 0.0;
     int rateLimitPerMinute = 0; // 0 = unlimited; beyond it 429 with Retry-After
+    int rateWindowMs = 60000;   // the rate limit's sliding window; short ones make 429 storms fast
     int maxPageSize = 500;      // largest `first` accepted by the list queries
     bool seedDemo = false;      // the three demo projects
     int generateAssets = 0;     // > 0: a generated image-classification project of that size

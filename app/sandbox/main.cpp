@@ -103,14 +103,22 @@ int main(int argc, char** argv) {
     const QCommandLineOption dropRate(QStringLiteral("drop-rate"),
                                       QStringLiteral("Share of connections closed without answer."),
                                       QStringLiteral("P"), QStringLiteral("0"));
+    const QCommandLineOption lostAnswerRate(
+        QStringLiteral("lost-answer-rate"),
+        QStringLiteral("Share of requests handled whose answer is then lost (connection closed)."),
+        QStringLiteral("P"), QStringLiteral("0"));
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
                                        QStringLiteral("Calls per minute before 429 (0 = none)."),
                                        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption rateWindow(
+        QStringLiteral("rate-window-ms"),
+        QStringLiteral("Length of the --rate-limit window (default 60000: a minute)."),
+        QStringLiteral("N"), QStringLiteral("60000"));
     const QCommandLineOption maxPageSize(QStringLiteral("max-page-size"),
                                          QStringLiteral("Largest `first` accepted (default 500)."),
                                          QStringLiteral("N"), QStringLiteral("500"));
     parser.addOptions({host, port, db, apiKey, seed, load, generate, latency, failRate, dropRate,
-                       rateLimit, maxPageSize});
+                       lostAnswerRate, rateLimit, rateWindow, maxPageSize});
     parser.process(app);
 
     kili::sandbox::SandboxOptions options;
@@ -126,7 +134,10 @@ int main(int argc, char** argv) {
         || !parseCount(parser.value(rateLimit), "--rate-limit", &options.rateLimitPerMinute)
         || !parseCount(parser.value(maxPageSize), "--max-page-size", &options.maxPageSize)
         || !parseRate(parser.value(failRate), "--fail-rate", &options.failRate)
-        || !parseRate(parser.value(dropRate), "--drop-rate", &options.dropRate))
+        || !parseRate(parser.value(dropRate), "--drop-rate", &options.dropRate)
+        || !parseRate(parser.value(lostAnswerRate), "--lost-answer-rate",
+                      &options.lostAnswerRate)
+        || !parseCount(parser.value(rateWindow), "--rate-window-ms", &options.rateWindowMs))
         return 2;
     if (parser.isSet(generate)
         && !parseCount(parser.value(generate), "--generate", &options.generateAssets))

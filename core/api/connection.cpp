@@ -2,6 +2,7 @@
 
 #include "api/logging.h"
 #include "api/ratelimiter.h"
+#include "api/singlesendbody.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -137,7 +138,14 @@ QNetworkReply* Connection::post(const GraphQLRequest& request) {
     http.setRawHeader(QByteArrayLiteral("kili-client-call-uuid"),
                       QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
     qCDebug(lcApi) << "POST" << request.operation << "to" << serverName();
-    return m_network->post(http, requestBody(withKey));
+    if (!request.isMutation)
+        return m_network->post(http, requestBody(withKey));
+    // A write goes out at most once (see SingleSendBody); the body lives as long as its reply.
+    auto* body = new SingleSendBody(requestBody(withKey));
+    http.setHeader(QNetworkRequest::ContentLengthHeader, body->size());
+    QNetworkReply* reply = m_network->post(http, body);
+    body->setParent(reply);
+    return reply;
 }
 
 bool Connection::isUnderApiBase(const QUrl& url) const {

@@ -59,6 +59,7 @@ QString networkWhat(QNetworkReply* reply, const ReplyContext& context) {
     case QNetworkReply::HostNotFoundError:
         return QStringLiteral("the host %1 was not found").arg(reply->url().host());
     case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ContentReSendError: // closed before answering a write (SingleSendBody)
         return QStringLiteral("%1 closed the connection before answering").arg(context.serverName);
     default:
         return QStringLiteral("the connection to %1 failed (%2)")

@@ -10,6 +10,7 @@
 #include "api/userjobs.h"
 #include "domain/interface.h"
 #include "jobwatch.h"
+#include "sandbox/faultinjector.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QJsonArray>
@@ -269,4 +270,70 @@ TEST_F(Sandbox, RetriesInjectedServerErrorsOnReads) {
     }
     EXPECT_GT(retries, 0);
     EXPECT_GT(successes, 0);
+}
+
+TEST_F(Sandbox, WriteWhoseAnswerIsLostReachesTheServerOnce) {
+    // The sandbox creates the labels, then closes the connection without answering. Qt's
+    // HTTP/1.1 layer would re-send the request on its own (creating the labels again); the
+    // client must not let it: one call, one copy, and an outcome the caller knows is unknown.
+    const auto target = findClassification(projects(true));
+    ASSERT_TRUE(target.has_value()) << "no demo project with a classification job";
+    AssetFilter filter;
+    filter.projectId = target->projectId;
+    AssetsJob assets(connection.get(), filter);
+    assets.setLimit(3);
+    assets.setCollect(true);
+    assets.setIncludeLabels(false);
+    run(assets);
+    ASSERT_EQ(assets.assets().size(), 3);
+    QList<LabelInput> inputs;
+    for (const kili::Asset& asset : assets.assets())
+        inputs.append({asset.id, target->response, std::nullopt});
+    const QString model = QStringLiteral("lost-answer-model");
+
+    server->faults().setLostAnswerRate(1.0);
+    AppendManyLabelsJob append(connection.get(), target->projectId, kili::LabelType::Prediction,
+                               model, inputs);
+    JobWatch watch(&append);
+    append.start();
+    ASSERT_TRUE(watch.wait(60000));
+    server->faults().setLostAnswerRate(0);
+    EXPECT_EQ(watch.error.kind, ApiError::UnknownOutcome) << watch.error.message.toStdString();
+    EXPECT_EQ(append.requestCount(), 1);
+
+    LabelFilter predictions;
+    predictions.projectId = target->projectId;
+    predictions.labelTypes = {kili::LabelType::Prediction};
+    LabelsJob labels(connection.get(), predictions);
+    labels.setCollect(true);
+    run(labels);
+    QHash<QString, int> copiesPerAsset;
+    for (const kili::Label& label : labels.labels()) {
+        if (label.modelName == model)
+            ++copiesPerAsset[label.assetId];
+    }
+    ASSERT_EQ(copiesPerAsset.size(), 3) << "the write was not applied once";
+    for (auto it = copiesPerAsset.cbegin(); it != copiesPerAsset.cend(); ++it)
+        EXPECT_EQ(it.value(), 1) << "asset " << it.key().toStdString() << " got " << it.value()
+                                 << " copies: the request was sent more than once";
+}
+
+TEST_F(Sandbox, ReadWhoseAnswerIsLostIsAskedAgain) {
+    // Reads may be re-sent: the same loss on a query ends in an answer once the fault clears.
+    server->faults().setLostAnswerRate(1.0);
+    RetryPolicy fast;
+    fast.initialBackoff = 5ms;
+    fast.maxBackoff = 20ms;
+    fast.maxRetries = 3;
+    connection->setRetryPolicy(fast);
+    CountProjectsJob count(connection.get());
+    JobWatch watch(&count);
+    count.start();
+    ASSERT_TRUE(watch.wait(60000));
+    EXPECT_EQ(watch.error.kind, ApiError::Network) << watch.error.message.toStdString();
+    EXPECT_EQ(count.requestCount(), 1 + fast.maxRetries);
+    server->faults().setLostAnswerRate(0);
+    CountProjectsJob again(connection.get());
+    run(again);
+    EXPECT_EQ(again.count(), 3);
 }

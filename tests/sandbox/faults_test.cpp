@@ -5,6 +5,7 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkRequest>
+#include <QThread>
 #include <QTimer>
 #include <gtest/gtest.h>
 
@@ -53,6 +54,36 @@ TEST(SandboxFaults, DropRateClosesWithoutAnswer) {
     EXPECT_NE(result.networkError, QNetworkReply::NoError);
     EXPECT_TRUE(result.body.isEmpty());
     server->faults().setDropRate(0);
+    EXPECT_EQ(client.graphql(viewerQuery).status, 200);
+}
+
+// That the request is handled before the answer is lost (a mutation applied once) is checked
+// with the client in tests/api (Sandbox.WriteWhoseAnswerIsLostReachesTheServerOnce).
+TEST(SandboxFaults, LostAnswerClosesWithoutAnswer) {
+    SandboxOptions options;
+    auto server = startServer(options);
+    SandboxClient client(*server);
+    server->faults().setLostAnswerRate(1.0);
+    const HttpResult lost = client.graphql(viewerQuery);
+    EXPECT_EQ(lost.status, 0);
+    EXPECT_NE(lost.networkError, QNetworkReply::NoError);
+    EXPECT_TRUE(lost.body.isEmpty());
+    server->faults().setLostAnswerRate(0);
+    EXPECT_EQ(client.graphql(viewerQuery).status, 200);
+}
+
+TEST(SandboxFaults, RateWindowCanBeShortened) {
+    SandboxOptions options;
+    options.rateLimitPerMinute = 2;
+    options.rateWindowMs = 400;
+    auto server = startServer(options);
+    SandboxClient client(*server);
+    EXPECT_EQ(client.graphql(viewerQuery).status, 200);
+    EXPECT_EQ(client.graphql(viewerQuery).status, 200);
+    const HttpResult limited = client.graphql(viewerQuery);
+    EXPECT_EQ(limited.status, 429);
+    EXPECT_EQ(limited.header("Retry-After").toInt(), 1); // rounded up to whole seconds
+    QThread::msleep(450);                                // the window has passed
     EXPECT_EQ(client.graphql(viewerQuery).status, 200);
 }
 
