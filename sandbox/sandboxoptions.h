@@ -11,10 +11,10 @@ struct SandboxOptions {
     QString host = QStringLiteral("127.0.0.1"); // loopback only; anything else is refused
     quint16 port = 0;                           // 0 = any free port
     QString dbPath = QStringLiteral(":memory:");
-    QString apiKey;             // empty = generate one
-    int latencyMs = 0;          // added before every answer (answered from a timer, not a sleep)
-    double failRate = 0.0;      // share of requests answered 500/502/503
-    double dropRate = 0.0;      // share of connections closed without an answer
+    QString apiKey;        // empty = generate one
+    int latencyMs = 0;     // added before every answer (answered from a timer, not a sleep)
+    double failRate = 0.0; // share of requests answered 500/502/503
+    double dropRate = 0.0; // share of connections closed without an answer
     // Share of API requests that are handled (a mutation's change is made) and whose answer is
     // then lost: the connection closes without a byte. What a client sees when a server or a
     // proxy dies after the work is done; the case where resending would create things twice.
