@@ -58,6 +58,78 @@ QJsonValue toQJson(simdjson::dom::element element) {
     return QJsonValue(QJsonValue::Null);
 }
 
+QString typeName(const QJsonValue& value) {
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    default:
+        return QStringLiteral("null");
+    }
+}
+
+// Collects the fields of a job that have the wrong type. Those fields are read as absent (the rest
+// of the job stays usable), and each one is said, so that nothing is dropped silently. null is
+// taken as absent everywhere: it is not an error.
+class FieldChecker {
+public:
+    explicit FieldChecker(QStringList* problems)
+        : m_problems(problems) {}
+
+    // `where` is "job JOB" or "job JOB category KEY".
+    // `prefix` names the object holding `key` in messages ("content." for content's keys).
+    void expect(const QString& where, const QJsonObject& object, QLatin1String key,
+                QJsonValue::Type type, const char* expected, QLatin1String prefix = {}) {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined() || value.isNull() || value.type() == type)
+            return;
+        report(where, prefix + key, expected, value);
+    }
+    // An array whose elements all have `type` (null elements are ignored).
+    void expectArrayOf(const QString& where, const QJsonObject& object, QLatin1String key,
+                       QJsonValue::Type type, const char* expected) {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined() || value.isNull())
+            return;
+        if (!value.isArray()) {
+            report(where, key, expected, value);
+            return;
+        }
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue& item : array) {
+            if (!item.isNull() && item.type() != type) {
+                report(where, key, expected, item, QStringLiteral(" in the list"));
+                return;
+            }
+        }
+    }
+    // true/false, or 0/1 as older interfaces write `required`.
+    void expectFlag(const QString& where, const QJsonObject& object, QLatin1String key) {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined() || value.isNull() || value.isBool() || value.isDouble())
+            return;
+        report(where, key, "true or false", value);
+    }
+    void report(const QString& where, const QString& key, const char* expected,
+                const QJsonValue& got, const QString& detail = {}) {
+        if (m_problems) {
+            m_problems->append(
+                QStringLiteral("%1: \"%2\" must be %3, got %4%5")
+                    .arg(where, key, QLatin1String(expected), typeName(got), detail));
+        }
+    }
+
+private:
+    QStringList* m_problems;
+};
+
 QStringList stringList(const QJsonValue& value) {
     QStringList list;
     const QJsonArray array = value.toArray();
@@ -84,6 +156,43 @@ Category categoryFromJson(const QString& key, const QJsonObject& raw) {
     }
     category.raw = raw;
     return category;
+}
+
+void checkCategory(const QString& where, const QJsonObject& raw, FieldChecker& check) {
+    check.expect(where, raw, QLatin1String("name"), QJsonValue::String, "a string");
+    check.expect(where, raw, QLatin1String("color"), QJsonValue::String, "a string");
+    check.expectArrayOf(where, raw, QLatin1String("children"), QJsonValue::String,
+                        "a list of job names");
+    check.expectArrayOf(where, raw, QLatin1String("points"), QJsonValue::Object,
+                        "a list of {code, name} objects");
+}
+
+void checkJob(const QString& name, const QJsonObject& raw, const QStringList& categoryOrder,
+              FieldChecker& check) {
+    const QString where = QStringLiteral("job ") + name;
+    check.expect(where, raw, QLatin1String("mlTask"), QJsonValue::String, "a string");
+    check.expectArrayOf(where, raw, QLatin1String("tools"), QJsonValue::String,
+                        "a list of tool names");
+    check.expectFlag(where, raw, QLatin1String("required"));
+    check.expectFlag(where, raw, QLatin1String("isChild"));
+    check.expect(where, raw, QLatin1String("instruction"), QJsonValue::String, "a string");
+    check.expect(where, raw, QLatin1String("content"), QJsonValue::Object, "an object");
+    const QJsonObject content = raw.value(QLatin1String("content")).toObject();
+    const QLatin1String inContent("content.");
+    check.expect(where, content, QLatin1String("input"), QJsonValue::String, "a string", inContent);
+    check.expect(where, content, QLatin1String("categories"), QJsonValue::Object, "an object",
+                 inContent);
+    const QJsonObject categories = content.value(QLatin1String("categories")).toObject();
+    for (const QString& key : categoryOrder) {
+        const QJsonValue value = categories.value(key);
+        const QString categoryWhere = where + QStringLiteral(" category ") + key;
+        if (value.isObject()) {
+            checkCategory(categoryWhere, value.toObject(), check);
+        } else if (!value.isNull()) {
+            check.report(where, QStringLiteral("content.categories"), "a map of category objects",
+                         value, QStringLiteral(" for \"%1\"; that category is left out").arg(key));
+        }
+    }
 }
 
 // `categoryOrder` lists the category keys in the order to keep (document order when known).
@@ -189,6 +298,8 @@ Interface Interface::parse(QByteArrayView json, QString* error) {
         return result;
     }
     const QJsonObject jobsJson = result.m_raw.value(QLatin1String("jobs")).toObject();
+    QStringList problems;
+    FieldChecker check(&problems);
     QSet<QString> seen;
     const simdjson::dom::object jobFields = jobs.get_object().value_unsafe();
     for (simdjson::dom::key_value_pair field : jobFields) {
@@ -197,17 +308,21 @@ Interface Interface::parse(QByteArrayView json, QString* error) {
             continue;
         seen.insert(name);
         if (field.value.type() != simdjson::dom::element_type::OBJECT) {
-            if (error && error->isEmpty()) {
-                *error = QStringLiteral("Job \"%1\" of the interface is not an object; it is left "
-                                        "out.")
-                             .arg(name);
-            }
+            problems << QStringLiteral("job \"%1\" is %2, not an object; it is left out")
+                            .arg(name, typeName(jobsJson.value(name)));
             continue;
         }
-        result.m_jobs.append(
-            jobFromJson(name, jobsJson.value(name).toObject(), categoryKeysInOrder(field.value)));
+        const QJsonObject raw = jobsJson.value(name).toObject();
+        const QStringList categoryOrder = categoryKeysInOrder(field.value);
+        checkJob(name, raw, categoryOrder, check);
+        result.m_jobs.append(jobFromJson(name, raw, categoryOrder));
     }
     result.indexJobs();
+    if (error && !problems.isEmpty()) {
+        // What is wrong is left out and the rest kept: a person can still use the good jobs.
+        *error = QStringLiteral("The interface has fields of the wrong type, read as absent: ")
+                 + problems.join(QStringLiteral("; ")) + QLatin1Char('.');
+    }
     return result;
 }
 

@@ -17,10 +17,8 @@ Interface Project::interface(QString* error) const {
     QString why;
     Interface parsed = Interface::parse(QByteArrayView(jsonInterface.toUtf8()), &why);
     if (error) {
-        *error =
-            why.isEmpty()
-                ? QString()
-                : QStringLiteral("The interface of project \"%1\" (%2) %3.").arg(title, id, why);
+        *error = why.isEmpty() ? QString()
+                               : QStringLiteral("Project \"%1\" (%2): %3").arg(title, id, why);
     }
     return parsed;
 }

@@ -157,6 +157,78 @@ TEST(Interface, PartialInterfaceKeepsTheGoodJobs) {
     EXPECT_EQ(interface.jobs().first().name, QStringLiteral("K"));
 }
 
+// Wrong types inside a job used to be dropped without a word; each one is now said, naming the
+// job (and category) and the key, and the rest of the job is kept.
+TEST(Interface, WrongTypesInsideAJobAreReported) {
+    const struct {
+        const char* json;
+        const char* said;
+    } cases[] = {
+        {R"({"jobs": {"CLASSIFICATION_JOB": {"mlTask": "CLASSIFICATION", "content": []}}})",
+         R"(job CLASSIFICATION_JOB: "content" must be an object, got an array)"},
+        {R"({"jobs": {"JOB": {"mlTask": "CLASSIFICATION", "content": {"input": "radio",
+             "categories": ["A"]}}}})",
+         R"(job JOB: "content.categories" must be an object, got an array)"},
+        {R"({"jobs": {"JOB": {"mlTask": "CLASSIFICATION", "content": {"input": "radio",
+             "categories": {"A": {"name": "A", "children": "CHILD"}}}}}})",
+         R"(job JOB category A: "children" must be a list of job names, got a string)"},
+        {R"({"jobs": {"JOB": {"mlTask": "CLASSIFICATION", "content": {"input": "radio",
+             "categories": {"A": {"name": "A"}, "B": 3}}}}})",
+         R"(job JOB: "content.categories" must be a map of category objects, got a number for "B")"},
+        {R"({"jobs": {"JOB": {"mlTask": 5, "required": "yes"}}})",
+         R"(job JOB: "mlTask" must be a string, got a number)"},
+    };
+    for (const auto& test : cases) {
+        QString error;
+        const Interface interface = Interface::parse(QByteArrayView(test.json), &error);
+        EXPECT_TRUE(error.contains(QString::fromUtf8(test.said))) << error.toStdString();
+        EXPECT_EQ(interface.jobs().size(), 1) << test.json;
+    }
+}
+
+TEST(Interface, WrongTypesEverywhereNameEveryField) {
+    QString error;
+    const Interface interface = Interface::parse(
+        QByteArrayView(R"({"jobs": {"JOB": {"mlTask": 5, "required": "yes", "isChild": "no",
+            "tools": "rectangle", "instruction": [], "content": {"input": 3, "categories": {
+            "A": {"name": 1, "color": {}, "children": [1, null, {}], "points": "x"}}}}}})"),
+        &error);
+    ASSERT_EQ(interface.jobs().size(), 1);
+    EXPECT_EQ(interface.jobs().first().categories.size(), 1);
+    for (const char* key :
+         {"\"mlTask\"", "\"required\"", "\"isChild\"", "\"tools\"", "\"instruction\"",
+          "\"content.input\"", "\"name\"", "\"color\"", "\"children\"", "\"points\""}) {
+        EXPECT_TRUE(error.contains(QString::fromUtf8(key))) << key << "\n" << error.toStdString();
+    }
+}
+
+// The checks must not refuse what Kili itself writes: null fields, 0/1 flags, empty lists, and
+// the demo projects' interfaces.
+TEST(Interface, KiliShapedInterfacesHaveNoTypeError) {
+    QString error;
+    Interface::parse(QByteArrayView(kDetection), &error);
+    EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+    Interface::parse(QByteArrayView(R"({"jobs": {"J": {"mlTask": "TRANSCRIPTION", "required": 0,
+        "isChild": null, "instruction": null, "tools": [], "models": {}, "isVisible": true,
+        "content": {"input": "textField", "categories": null}}}})"),
+                     &error);
+    EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+    int files = 0;
+    QDirIterator it(QString::fromUtf8(KILI_FUZZ_INTERFACE_DIR), QDir::Files);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (path.contains(QLatin1String("/bad-")))
+            continue;
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << path.toStdString();
+        const Interface interface = Interface::parse(QByteArrayView(file.readAll()), &error);
+        EXPECT_TRUE(error.isEmpty()) << path.toStdString() << ": " << error.toStdString();
+        EXPECT_FALSE(interface.isEmpty()) << path.toStdString();
+        ++files;
+    }
+    EXPECT_GE(files, 3);
+}
+
 TEST(Interface, DuplicateJobNamesKeepTheFirst) {
     const Interface interface = Interface::parse(
         QByteArrayView(R"({"jobs": {"J": {"mlTask": "FIRST"}, "J": {"mlTask": "SECOND"}}})"));
