@@ -8,6 +8,33 @@ namespace {
 QString toQString(std::string_view text) {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
+
+// "a number", "an object"…: what a value is, for messages.
+QString typeName(simdjson::dom::element value) {
+    switch (value.type()) {
+    case simdjson::dom::element_type::ARRAY:
+        return QStringLiteral("an array");
+    case simdjson::dom::element_type::OBJECT:
+        return QStringLiteral("an object");
+    case simdjson::dom::element_type::INT64:
+    case simdjson::dom::element_type::UINT64:
+    case simdjson::dom::element_type::DOUBLE:
+        return QStringLiteral("a number");
+    case simdjson::dom::element_type::STRING:
+        return QStringLiteral("a string");
+    case simdjson::dom::element_type::BOOL:
+        return QStringLiteral("a boolean");
+    case simdjson::dom::element_type::NULL_VALUE:
+        break;
+    }
+    return QStringLiteral("null");
+}
+
+QString modelNameMessage(simdjson::dom::element model) {
+    return QStringLiteral("a model name must be a string (or null for the import's --model), "
+                          "got %1")
+        .arg(typeName(model));
+}
 } // namespace
 
 void ArraysReader::read(const QString& path, ReadSink& sink) {
@@ -38,7 +65,22 @@ void ArraysReader::read(const QString& path, ReadSink& sink) {
                         QStringLiteral("\"jsonResponseArray\" is missing or not an array")));
         return;
     }
-    const bool hasModels = !root["modelNameArray"].get_array().get(models);
+    // modelNameArray is optional: absent or null means the import's model name for all.
+    simdjson::dom::element modelsValue;
+    const bool hasModels = !root["modelNameArray"].get(modelsValue) && !modelsValue.is_null();
+    if (hasModels && modelsValue.get_array().get(models)) {
+        sink.onProblem(readProblem({path, 0, QStringLiteral("/modelNameArray")},
+                                   QStringLiteral("\"modelNameArray\" must be an array of model "
+                                                  "names (strings), got %1")
+                                       .arg(typeName(modelsValue))));
+        return;
+    }
+    if (ids.size() == 0) {
+        sink.onProblem(
+            readProblem({path, 0, QStringLiteral("/externalIdArray")},
+                        noPredictionMessage(QStringLiteral("externalIdArray is empty"))));
+        return;
+    }
     if (ids.size() != responses.size()) {
         sink.onProblem(readProblem(
             {path, 0, {}},
@@ -55,6 +97,14 @@ void ArraysReader::read(const QString& path, ReadSink& sink) {
                                        .arg(models.size())));
         return;
     }
+    if (hasModels && models.size() == 1) { // one name for all: refuse it once, not per item
+        const simdjson::dom::element model = models.at(0).value_unsafe();
+        if (!model.is_string() && !model.is_null()) {
+            sink.onProblem(readProblem({path, 0, QStringLiteral("/modelNameArray/0")},
+                                       modelNameMessage(model)));
+            return;
+        }
+    }
     for (std::size_t index = 0; index < ids.size(); ++index) {
         const QString indexToken = jsonPointerToken(qint64(index));
         std::string_view id;
@@ -68,9 +118,18 @@ void ArraysReader::read(const QString& path, ReadSink& sink) {
         item.externalId = toQString(id);
         item.source = {path, 0, QStringLiteral("/jsonResponseArray") + indexToken};
         if (hasModels) {
-            std::string_view model;
-            if (!models.at(models.size() == 1 ? 0 : index).get_string().get(model))
-                item.modelName = toQString(model);
+            const std::size_t modelIndex = models.size() == 1 ? 0 : index;
+            const simdjson::dom::element model = models.at(modelIndex).value_unsafe();
+            std::string_view name;
+            if (!model.get_string().get(name)) {
+                item.modelName = toQString(name);
+            } else if (!model.is_null()) {
+                sink.onProblem(readProblem(
+                    {path, 0,
+                     QStringLiteral("/modelNameArray") + jsonPointerToken(qint64(modelIndex))},
+                    modelNameMessage(model), item.externalId));
+                continue;
+            }
         }
         simdjson::dom::element response;
         if (!m_decoder.decodeResponse(responses.at(index).value_unsafe(), response, error)) {

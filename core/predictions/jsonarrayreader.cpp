@@ -88,6 +88,9 @@ void JsonArrayReader::read(const QString& path, ReadSink& sink) {
         }
         m_decoder.decode(parsed.value_unsafe(), where, sink);
     }
+    if (index == 0)
+        sink.onProblem(
+            readProblem({path, 1, {}}, noPredictionMessage(QStringLiteral("its array is empty"))));
 }
 
 } // namespace kili::predictions

@@ -20,9 +20,11 @@ void JsonlReader::read(const QString& path, ReadSink& sink) {
     }
     LineReader lines(file, simdjson::SIMDJSON_PADDING);
     std::string_view line;
+    bool anyLine = false;
     while (lines.next(line)) {
         if (isBlank(line))
             continue;
+        anyLine = true;
         const SourceLocation where{path, lines.lineNumber(), {}};
         // LineReader guarantees SIMDJSON_PADDING readable bytes after the line: parse in place.
         auto parsed = m_parser.parse(line.data(), line.size(), false);
@@ -37,6 +39,9 @@ void JsonlReader::read(const QString& path, ReadSink& sink) {
     if (lines.failed())
         sink.onProblem(
             readProblem({path, lines.lineNumber(), {}}, cannotOpenMessage(lines.errorString())));
+    else if (!anyLine)
+        sink.onProblem(readProblem({path, 0, {}}, noPredictionMessage(QStringLiteral(
+                                                      "it is empty or has only blank lines"))));
 }
 
 } // namespace kili::predictions

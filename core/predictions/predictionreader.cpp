@@ -33,6 +33,12 @@ QString cannotOpenMessage(const QString& reason) {
         .arg(reason);
 }
 
+QString noPredictionMessage(const QString& why) {
+    return QStringLiteral("the file holds no prediction (%1); check that it is the file your "
+                          "model wrote")
+        .arg(why);
+}
+
 bool ItemObjectDecoder::decodeResponse(simdjson::dom::element value,
                                        simdjson::dom::element& response, QString& error) {
     if (value.is_object()) {

@@ -47,5 +47,7 @@ private:
 Problem readProblem(const SourceLocation& where, const QString& message,
                     const QString& externalId = {});
 QString cannotOpenMessage(const QString& reason);
+// For a file that holds no prediction at all: `why` says what the file holds instead.
+QString noPredictionMessage(const QString& why);
 
 } // namespace kili::predictions

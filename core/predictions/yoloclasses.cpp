@@ -88,16 +88,29 @@ YoloClasses YoloClasses::load(const QString& path, QString* error) {
                          .arg(path, file.errorString());
         return {};
     }
-    QString parseError;
-    YoloClasses classes = parse(file.readAll(), &parseError);
+    QString why;
+    YoloClasses classes = parseNames(file.readAll(), &why);
     if (classes.isEmpty() && error)
-        *error =
-            QStringLiteral("the classes file %1 holds no class names%2")
-                .arg(path, parseError.isEmpty() ? QString() : QStringLiteral(": ") + parseError);
+        *error = QStringLiteral("the classes file %1 has no usable class names%2")
+                     .arg(path, why.isEmpty() ? QString() : QStringLiteral(": ") + why);
     return classes;
 }
 
 YoloClasses YoloClasses::parse(const QByteArray& bytes, QString* error) {
+    QString why;
+    YoloClasses classes = parseNames(bytes, &why);
+    if (error) {
+        *error = !classes.isEmpty()
+                     ? QString()
+                     : QStringLiteral("the classes file has no usable class names%1")
+                           .arg(why.isEmpty() ? QString() : QStringLiteral(": ") + why);
+    }
+    return classes;
+}
+
+// Sets `error` to the reason when the names cannot be read; an empty result without a reason is a
+// file without any name.
+YoloClasses YoloClasses::parseNames(const QByteArray& bytes, QString* error) {
     QString text = QString::fromUtf8(bytes);
     if (text.startsWith(QChar(0xFEFF)))
         text.remove(0, 1);
@@ -131,6 +144,12 @@ YoloClasses YoloClasses::parse(const QByteArray& bytes, QString* error) {
         }
         return classes;
     }
+    if (!rest.isEmpty() && !rest.startsWith(QLatin1Char('['))
+        && !rest.startsWith(QLatin1Char('{'))) {
+        *error =
+            QStringLiteral("`names:` must be a list or a map of class names, got \"%1\"").arg(rest);
+        return {};
+    }
     if (rest.startsWith(QLatin1Char('[')) || rest.startsWith(QLatin1Char('{'))) {
         const QChar close = rest.startsWith(QLatin1Char('[')) ? QLatin1Char(']') : QLatin1Char('}');
         QString flow = rest;
@@ -138,8 +157,7 @@ YoloClasses YoloClasses::parse(const QByteArray& bytes, QString* error) {
             flow += QLatin1Char(' ') + withoutComment(lines.at(i)).trimmed();
         const qsizetype end = flow.lastIndexOf(close);
         if (end < 0) {
-            if (error)
-                *error = QStringLiteral("the `names:` list is not closed");
+            *error = QStringLiteral("the `names:` list is not closed");
             return {};
         }
         const QStringList parts = splitFlow(flow.mid(1, end - 1));
@@ -147,6 +165,8 @@ YoloClasses YoloClasses::parse(const QByteArray& bytes, QString* error) {
             if (!addEntry(classes.m_names, parts.at(i), int(i), close == QLatin1Char('}'), error))
                 return {};
         }
+        if (classes.isEmpty())
+            *error = QStringLiteral("`names:` is empty");
         return classes;
     }
     int ordinal = 0;

@@ -13,6 +13,7 @@ class YoloClasses {
 public:
     // Loads `path`; on failure returns an empty list and sets `error` to a sentence.
     static YoloClasses load(const QString& path, QString* error);
+    // Never empty without an error: a file without usable class names is one.
     static YoloClasses parse(const QByteArray& text, QString* error);
 
     bool isEmpty() const { return m_names.isEmpty(); }
@@ -21,6 +22,8 @@ public:
     bool contains(int classId) const { return m_names.contains(classId); }
 
 private:
+    static YoloClasses parseNames(const QByteArray& text, QString* error);
+
     QHash<int, QString> m_names;
 };
 

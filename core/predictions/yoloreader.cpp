@@ -104,6 +104,18 @@ void YoloReader::read(const QString& path, ReadSink& sink) {
             continue;
         }
         const double xc = values[0], yc = values[1], w = values[2], h = values[3];
+        if (w < 0 || h < 0) {
+            // the corners would still fall inside the image, so the validator cannot see it
+            sink.onProblem(readProblem(
+                where,
+                QStringLiteral("the box has a negative width or height (%1 × %2); YOLO sizes "
+                               "are fractions of the image between 0 and 1")
+                    .arg(w)
+                    .arg(h),
+                item.externalId));
+            broken = true;
+            continue;
+        }
         const double left = xc - w / 2, right = xc + w / 2, top = yc - h / 2, bottom = yc + h / 2;
         const int confidence = parts.size() == 6 ? int(100 * values[4]) : 100;
         m_json += first ? "" : ",";

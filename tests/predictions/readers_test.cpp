@@ -235,3 +235,115 @@ TEST(FormatDetection, CollectsFoldersAndFindsTheClassesFile) {
     EXPECT_TRUE(single.classesFile.endsWith(s("yolo_v7/data.yaml")));
     EXPECT_EQ(collectInputs({dataPath(s("nope"))}).errors.size(), 1);
 }
+
+namespace {
+QString writeFile(const QTemporaryDir& dir, const char* name, const QByteArray& bytes) {
+    const QString path = dir.filePath(QString::fromUtf8(name));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    return path;
+}
+} // namespace
+
+// An empty file used to be read as "nothing to do"; it is one problem naming the file.
+TEST(JsonlReader, FileWithoutAnyLineHoldsNoPrediction) {
+    QTemporaryDir dir;
+    for (const QByteArray& bytes : {QByteArray(), QByteArray(" \n\t\r\n\n"),
+                                    QByteArray("\xEF\xBB\xBF"), QByteArray("\xEF\xBB\xBF\r\n")}) {
+        const QString path = writeFile(dir, "preds.jsonl", bytes);
+        CollectingSink sink;
+        JsonlReader().read(path, sink);
+        EXPECT_TRUE(sink.items.empty());
+        ASSERT_EQ(sink.problems.size(), 1) << bytes.toHex().constData();
+        EXPECT_TRUE(sink.problems[0].isError());
+        EXPECT_EQ(sink.problems[0].source.file, path);
+        EXPECT_TRUE(
+            sink.problems[0].toText().contains(s("preds.jsonl: the file holds no prediction")))
+            << sink.problems[0].toText().toStdString();
+    }
+}
+
+TEST(JsonArrayReader, EmptyArrayHoldsNoPrediction) {
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "preds.json", "[\n]\n");
+    CollectingSink sink;
+    JsonArrayReader().read(path, sink);
+    ASSERT_EQ(sink.problems.size(), 1);
+    EXPECT_TRUE(sink.problems[0].message.contains(s("holds no prediction")));
+}
+
+TEST(ArraysReader, ModelNamesMustBeStrings) {
+    QTemporaryDir dir;
+    const QByteArray head =
+        R"({"externalIdArray": ["a", "b"], "jsonResponseArray": [{}, {}], "modelNameArray": )";
+    {
+        CollectingSink sink;
+        ArraysReader().read(writeFile(dir, "one.json", head + "[7]}"), sink);
+        EXPECT_TRUE(sink.items.empty());
+        ASSERT_EQ(sink.problems.size(), 1);
+        EXPECT_EQ(sink.problems[0].source.pointer, s("/modelNameArray/0"));
+        EXPECT_TRUE(sink.problems[0].message.contains(s("must be a string")))
+            << sink.problems[0].message.toStdString();
+        EXPECT_TRUE(sink.problems[0].message.contains(s("got a number")));
+    }
+    {
+        CollectingSink sink;
+        ArraysReader().read(writeFile(dir, "each.json", head + R"(["m", {}]})"), sink);
+        ASSERT_EQ(sink.items.size(), 1u);
+        EXPECT_EQ(sink.items[0].item.modelName, s("m"));
+        ASSERT_EQ(sink.problems.size(), 1);
+        EXPECT_EQ(sink.problems[0].source.pointer, s("/modelNameArray/1"));
+        EXPECT_EQ(sink.problems[0].externalId, s("b"));
+        EXPECT_TRUE(sink.problems[0].message.contains(s("got an object")));
+    }
+    {
+        CollectingSink sink;
+        ArraysReader().read(writeFile(dir, "string.json", head + R"("m"})"), sink);
+        ASSERT_EQ(sink.problems.size(), 1);
+        EXPECT_EQ(sink.problems[0].source.pointer, s("/modelNameArray"));
+    }
+    {
+        CollectingSink sink; // null means the import's --model, as when the array is absent
+        ArraysReader().read(writeFile(dir, "null.json", head + "[null, \"m\"]}"), sink);
+        EXPECT_TRUE(sink.problems.isEmpty()) << texts(sink.problems).join(s("\n")).toStdString();
+        ASSERT_EQ(sink.items.size(), 2u);
+        EXPECT_TRUE(sink.items[0].item.modelName.isEmpty());
+    }
+    {
+        CollectingSink sink;
+        ArraysReader().read(
+            writeFile(dir, "empty.json", R"({"externalIdArray": [], "jsonResponseArray": []})"),
+            sink);
+        ASSERT_EQ(sink.problems.size(), 1);
+        EXPECT_TRUE(sink.problems[0].message.contains(s("holds no prediction")));
+    }
+}
+
+TEST(YoloReader, NegativeWidthOrHeightIsAProblemAtItsLine) {
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, "img-9.txt", "0 0.5 0.5 0.1 0.1\n0 0.5 0.5 -0.1 -0.1\n");
+    QString error;
+    YoloReader reader(YoloClasses::parse("car\n", &error), s("DETECTION"));
+    CollectingSink sink;
+    reader.read(path, sink);
+    EXPECT_TRUE(sink.items.empty());
+    ASSERT_EQ(sink.problems.size(), 1);
+    EXPECT_TRUE(sink.problems[0].toText().contains(s("img-9.txt:2 img-9: the box has a negative")))
+        << sink.problems[0].toText().toStdString();
+}
+
+TEST(YoloClasses, NoUsableNameIsAnError) {
+    for (const char* text : {"names: []\n", "names: 12\n", "nc: 0\nnames:\n", "", "\n\n"}) {
+        QString error;
+        const YoloClasses classes = YoloClasses::parse(text, &error);
+        EXPECT_TRUE(classes.isEmpty()) << text;
+        EXPECT_TRUE(error.contains(s("no usable class names")))
+            << text << ": " << error.toStdString();
+    }
+    QString error;
+    YoloClasses::parse("names: 12\n", &error);
+    EXPECT_TRUE(error.contains(s("\"12\""))) << error.toStdString();
+    EXPECT_FALSE(YoloClasses::parse("names: [car]\n", &error).isEmpty());
+    EXPECT_TRUE(error.isEmpty());
+}
