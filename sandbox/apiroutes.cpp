@@ -2,6 +2,7 @@
 
 #include "accountstore.h"
 #include "assetstore.h"
+#include "graphql/jsonwriter.h"
 #include "graphqlendpoint.h"
 #include "sandboxoptions.h"
 
@@ -65,21 +66,24 @@ HttpAnswer ApiRoutes::handle(const QHttpServerRequest& request) {
 }
 
 HttpAnswer ApiRoutes::unauthorized(const QString& responseKey, const QString& cause) const {
-    QJsonObject error{
-        {QStringLiteral("message"),
-         QStringLiteral("[accessDenied] Access denied. Please verify your credentials or contact "
-                        "Kili support. -- This can be due to: %1 | trace : false")
-             .arg(cause)},
-        {QStringLiteral("extensions"),
-         QJsonObject{{QStringLiteral("code"), QStringLiteral("401")}}},
-    };
-    QJsonValue data;
+    graphql::GraphQLError error{
+        QStringLiteral("[accessDenied] Access denied. Please verify your credentials or contact "
+                       "Kili support. -- This can be due to: %1 | trace : false")
+            .arg(cause),
+        {},
+        {},
+        QJsonObject{{QStringLiteral("code"), QStringLiteral("401")}}};
+    QByteArray data = QByteArrayLiteral("null");
     if (!responseKey.isEmpty()) {
-        error.insert(QStringLiteral("path"), QJsonArray{responseKey});
-        data = QJsonObject{{responseKey, QJsonValue::Null}};
+        error.path = QJsonArray{responseKey};
+        data = QByteArrayLiteral("{");
+        graphql::json::appendString(data, responseKey);
+        data.append(":null}");
     }
-    return HttpAnswer::json(401, QJsonObject{{QStringLiteral("errors"), QJsonArray{error}},
-                                             {QStringLiteral("data"), data}});
+    HttpAnswer answer;
+    answer.status = 401;
+    answer.body = graphql::json::response({error}, data);
+    return answer;
 }
 
 HttpAnswer ApiRoutes::graphqlRoute(const QHttpServerRequest& request) {
@@ -150,24 +154,21 @@ HttpAnswer ApiRoutes::graphqlRoute(const QHttpServerRequest& request) {
                                  QStringLiteral("BAD_REQUEST"));
     }
     const QString operationName = payload.value(QLatin1String("operationName")).toString();
-    const QJsonObject result =
+    const graphql::SerializedResponse result =
         m_graphql.execute(query, operationName, variables.toObject(), *viewer);
     // Apollo answers documents that do not parse or validate with 400, executed ones with 200.
     int status = 200;
-    if (!result.contains(QLatin1String("data"))) {
-        const QString code = result.value(QLatin1String("errors"))
-                                 .toArray()
-                                 .first()
-                                 .toObject()
-                                 .value(QLatin1String("extensions"))
-                                 .toObject()
-                                 .value(QLatin1String("code"))
-                                 .toString();
+    if (!result.hasData && !result.errors.isEmpty()) {
+        const QString code =
+            result.errors.first().extensions.value(QLatin1String("code")).toString();
         if (code == QLatin1String("GRAPHQL_PARSE_FAILED")
             || code == QLatin1String("GRAPHQL_VALIDATION_FAILED"))
             status = 400;
     }
-    return HttpAnswer::json(status, result);
+    HttpAnswer answer;
+    answer.status = status;
+    answer.body = result.json;
+    return answer;
 }
 
 HttpAnswer ApiRoutes::fileRoute(const QHttpServerRequest& request, const QString& assetId) {

@@ -40,13 +40,15 @@ GraphQLService::GraphQLService(SandboxStores stores, const graphql::Schema& sche
     resolve::registerMutationResolvers(m_executor, m_stores);
 }
 
-QJsonObject GraphQLService::execute(const QString& query, const QString& operationName,
-                                    const QJsonObject& variables, const UserRecord& viewer) {
+graphql::SerializedResponse GraphQLService::execute(const QString& query,
+                                                    const QString& operationName,
+                                                    const QJsonObject& variables,
+                                                    const UserRecord& viewer) {
     RequestContext context{viewer};
     QJsonObject request{{QStringLiteral("query"), query}, {QStringLiteral("variables"), variables}};
     if (!operationName.isEmpty())
         request.insert(QStringLiteral("operationName"), operationName);
-    return m_executor.executeRequest(request, &context);
+    return m_executor.executeRequestSerialized(request, &context);
 }
 
 QString GraphQLService::firstResponseKey(const QString& query) const {

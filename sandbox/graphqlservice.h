@@ -15,8 +15,9 @@ public:
     // Returns null with *error set when the bundled schema does not load.
     static std::unique_ptr<GraphQLService> create(SandboxStores stores, QString* error);
 
-    QJsonObject execute(const QString& query, const QString& operationName,
-                        const QJsonObject& variables, const UserRecord& viewer) override;
+    graphql::SerializedResponse execute(const QString& query, const QString& operationName,
+                                        const QJsonObject& variables,
+                                        const UserRecord& viewer) override;
     QString firstResponseKey(const QString& query) const override;
 
 private:

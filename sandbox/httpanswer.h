@@ -1,5 +1,7 @@
 #pragma once
 
+#include "graphql/jsonwriter.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,15 +27,14 @@ struct HttpAnswer {
     }
 
     // A GraphQL-shaped error outside of execution (transport level): {"errors": [...], "data":
-    // null}.
+    // null}, errors first as in Kili's answers.
     static HttpAnswer error(int status, const QString& message, const QString& code) {
-        return json(
-            status,
-            QJsonObject{{QStringLiteral("errors"),
-                         QJsonArray{QJsonObject{{QStringLiteral("message"), message},
-                                                {QStringLiteral("extensions"),
-                                                 QJsonObject{{QStringLiteral("code"), code}}}}}},
-                        {QStringLiteral("data"), QJsonValue::Null}});
+        HttpAnswer answer;
+        answer.status = status;
+        answer.body = graphql::json::response(
+            {graphql::GraphQLError{message, {}, {}, QJsonObject{{QStringLiteral("code"), code}}}},
+            "null");
+        return answer;
     }
 };
 

@@ -1,11 +1,13 @@
 #include "graphql/executor.h"
 
 #include "graphql/introspection_p.h"
+#include "graphql/jsonwriter.h"
 #include "graphql/parser.h"
 #include "graphql/validation.h"
 #include "graphql/values.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <utility>
 #include <vector>
@@ -37,12 +39,9 @@ GraphQLError requestError(const QString& message, const QList<SourceLocation>& l
     return GraphQLError{message, locations, {}, {}};
 }
 
-QJsonObject errorsResponse(const QList<GraphQLError>& errors) {
-    QJsonArray array;
-    for (const GraphQLError& error : errors) {
-        array.append(error.toJson());
-    }
-    return QJsonObject{{QStringLiteral("errors"), array}};
+// A request error: the response has no "data" member, as the spec says.
+SerializedResponse errorsResponse(const QList<GraphQLError>& errors) {
+    return SerializedResponse{json::response(errors, {}), false, errors};
 }
 
 } // namespace
@@ -61,7 +60,7 @@ public:
         }
     }
 
-    QJsonObject run(const QString& operationName, const QJsonObject& variables) {
+    SerializedResponse run(const QString& operationName, const QJsonObject& variables) {
         const ast::OperationDefinition* operation = findOperation(operationName);
         if (!operation) {
             return errorsResponse(m_errors);
@@ -77,21 +76,16 @@ public:
                                          {operation->location}));
             return errorsResponse(m_errors);
         }
-        QJsonValue data;
         try {
             GroupedFields fields;
             QSet<QString> visited;
             collectFields(*rootType, operation->selectionSet, fields, visited);
-            data = executeFields(*rootType, QJsonObject(), fields, {}, 0);
+            executeFields(*rootType, QJsonObject(), fields, {}, 0);
         } catch (const NullPropagation&) {
-            data = QJsonValue::Null;
+            m_out.clear();
+            m_out.append("null");
         }
-        QJsonObject response{{QStringLiteral("data"), data}};
-        if (!m_errors.isEmpty()) {
-            response.insert(QStringLiteral("errors"),
-                            errorsResponse(m_errors).value(QStringLiteral("errors")));
-        }
-        return response;
+        return SerializedResponse{json::response(m_errors, m_out), true, m_errors};
     }
 
 private:
@@ -282,20 +276,28 @@ private:
         return names;
     }
 
-    QJsonObject executeFields(const TypeDef& objectType, const QJsonValue& parent,
-                              const GroupedFields& fields, const QJsonArray& path, int depth) {
-        QJsonObject result;
+    // Writes the object of `fields` to m_out, members in the order of the selection set. A
+    // NullPropagation leaves a partial object behind: whoever catches it truncates m_out.
+    void executeFields(const TypeDef& objectType, const QJsonValue& parent,
+                       const GroupedFields& fields, const QJsonArray& path, int depth) {
+        m_out.append('{');
+        bool first = true;
         for (const auto& [key, nodes] : fields) {
-            QJsonArray fieldPath = path;
-            fieldPath.append(key);
             const FieldDef* definition = m_schema.field(objectType, nodes.front()->name);
             if (!definition) {
                 continue; // not in the schema: skipped, as graphql-js does (validation reports it)
             }
-            result.insert(key,
-                          executeField(objectType, *definition, parent, nodes, fieldPath, depth));
+            if (!first) {
+                m_out.append(',');
+            }
+            first = false;
+            json::appendString(m_out, key);
+            m_out.append(':');
+            QJsonArray fieldPath = path;
+            fieldPath.append(key);
+            executeField(objectType, *definition, parent, nodes, fieldPath, depth);
         }
-        return result;
+        m_out.append('}');
     }
 
     QJsonObject coerceArguments(const std::vector<InputValueDef>& definitions,
@@ -406,13 +408,16 @@ private:
         return result.value;
     }
 
-    QJsonValue executeField(const TypeDef& parentType, const FieldDef& definition,
-                            const QJsonValue& parent, const FieldNodes& nodes,
-                            const QJsonArray& path, int depth) {
+    // Writes the field's value to m_out: its completed value, or null after an error (which
+    // propagates to the parent when the field is non-null).
+    void executeField(const TypeDef& parentType, const FieldDef& definition,
+                      const QJsonValue& parent, const FieldNodes& nodes, const QJsonArray& path,
+                      int depth) {
+        const qsizetype mark = m_out.size();
         try {
             const QJsonValue resolved = resolve(parentType, definition, parent, nodes, path);
-            return completeValue(parentType, definition, definition.type, nodes, resolved, path,
-                                 depth);
+            completeValue(parentType, definition, definition.type, nodes, resolved, path, depth);
+            return;
         } catch (FieldFailure& failure) {
             if (failure.error.locations.isEmpty()) {
                 failure.error.locations = locationsOf(nodes);
@@ -422,19 +427,21 @@ private:
         } catch (const NullPropagation&) {
             // recorded already
         }
+        m_out.truncate(mark);
         if (definition.type.isNonNull()) {
             throw NullPropagation{};
         }
-        return QJsonValue::Null;
+        m_out.append("null");
     }
 
-    QJsonValue completeValue(const TypeDef& parentType, const FieldDef& definition,
-                             const TypeRef& type, const FieldNodes& nodes, const QJsonValue& result,
-                             const QJsonArray& path, int depth) {
+    // Writes `result` completed as `type` to m_out; returns true when what it wrote is null.
+    bool completeValue(const TypeDef& parentType, const FieldDef& definition, const TypeRef& type,
+                       const FieldNodes& nodes, const QJsonValue& result, const QJsonArray& path,
+                       int depth) {
         if (type.isNonNull()) {
-            const QJsonValue completed =
-                completeValue(parentType, definition, type.ofType(), nodes, result, path, depth);
-            if (completed.isNull()) {
+            const qsizetype mark = m_out.size();
+            if (completeValue(parentType, definition, type.ofType(), nodes, result, path, depth)) {
+                m_out.truncate(mark);
                 throw FieldFailure{
                     GraphQLError{QStringLiteral("Cannot return null for non-nullable field %1.%2.")
                                      .arg(parentType.name, definition.name),
@@ -442,10 +449,11 @@ private:
                                  path,
                                  {}}};
             }
-            return completed;
+            return false;
         }
         if (result.isNull() || result.isUndefined()) {
-            return QJsonValue::Null;
+            m_out.append("null");
+            return true;
         }
         if (type.isList()) {
             if (!result.isArray()) {
@@ -455,13 +463,17 @@ private:
             }
             const TypeRef itemType = type.ofType();
             const QJsonArray items = result.toArray();
-            QJsonArray completed;
+            m_out.append('[');
             for (qsizetype i = 0; i < items.size(); ++i) {
+                if (i > 0) {
+                    m_out.append(',');
+                }
+                const qsizetype mark = m_out.size();
                 QJsonArray itemPath = path;
                 itemPath.append(int(i));
                 try {
-                    completed.append(completeValue(parentType, definition, itemType, nodes,
-                                                   items.at(i), itemPath, depth));
+                    completeValue(parentType, definition, itemType, nodes, items.at(i), itemPath,
+                                  depth);
                     continue;
                 } catch (FieldFailure& failure) {
                     if (failure.error.locations.isEmpty()) {
@@ -473,16 +485,19 @@ private:
                     m_errors.append(failure.error);
                 } catch (const NullPropagation&) {
                 }
+                m_out.truncate(mark);
                 if (itemType.isNonNull()) {
                     throw NullPropagation{};
                 }
-                completed.append(QJsonValue::Null);
+                m_out.append("null");
             }
-            return completed;
+            m_out.append(']');
+            return false;
         }
         const TypeDef* named = m_schema.type(type.namedType());
         if (!named) {
-            return QJsonValue::Null;
+            m_out.append("null");
+            return true;
         }
         if (named->isLeaf()) {
             QString error;
@@ -490,7 +505,8 @@ private:
             if (!serialized) {
                 throw FieldFailure{requestError(error)};
             }
-            return *serialized;
+            json::appendValue(m_out, *serialized);
+            return serialized->isNull();
         }
         const TypeDef* runtimeType = named;
         if (named->isAbstract()) {
@@ -523,7 +539,8 @@ private:
         for (const ast::Selection* node : nodes) {
             collectFields(*runtimeType, node->selectionSet, subFields, visited);
         }
-        return executeFields(*runtimeType, result, subFields, path, depth + 1);
+        executeFields(*runtimeType, result, subFields, path, depth + 1);
+        return false;
     }
 
     const Executor& m_executor;
@@ -533,6 +550,8 @@ private:
     QHash<QString, const ast::FragmentDefinition*> m_fragments;
     QJsonObject m_variables;
     QList<GraphQLError> m_errors;
+    // The "data" member being written, keys in selection order.
+    QByteArray m_out;
 };
 
 Executor::Executor(const Schema& schema)
@@ -555,8 +574,22 @@ void Executor::setLimits(const ExecutionLimits& limits) {
     m_limits = limits;
 }
 
+QJsonObject SerializedResponse::toJsonObject() const {
+    return QJsonDocument::fromJson(json).object();
+}
+
 QJsonObject Executor::execute(const ast::Document& document, const QString& operationName,
                               const QJsonObject& variables, void* context) const {
+    return executeSerialized(document, operationName, variables, context).toJsonObject();
+}
+
+QJsonObject Executor::executeRequest(const QJsonObject& request, void* context) const {
+    return executeRequestSerialized(request, context).toJsonObject();
+}
+
+SerializedResponse Executor::executeSerialized(const ast::Document& document,
+                                               const QString& operationName,
+                                               const QJsonObject& variables, void* context) const {
     if (m_validate) {
         QList<GraphQLError> errors = validate(m_schema, document);
         if (!errors.isEmpty()) {
@@ -571,7 +604,8 @@ QJsonObject Executor::execute(const ast::Document& document, const QString& oper
     return execution.run(operationName, variables);
 }
 
-QJsonObject Executor::executeRequest(const QJsonObject& request, void* context) const {
+SerializedResponse Executor::executeRequestSerialized(const QJsonObject& request,
+                                                      void* context) const {
     const QJsonValue query = request.value(QStringLiteral("query"));
     if (!query.isString()) {
         return errorsResponse({requestError(QStringLiteral(
@@ -589,8 +623,9 @@ QJsonObject Executor::executeRequest(const QJsonObject& request, void* context) 
         }
         return errorsResponse(parsed.errors);
     }
-    return execute(parsed.document, request.value(QStringLiteral("operationName")).toString(),
-                   variables.toObject(), context);
+    return executeSerialized(parsed.document,
+                             request.value(QStringLiteral("operationName")).toString(),
+                             variables.toObject(), context);
 }
 
 } // namespace kili::graphql

@@ -7,6 +7,7 @@
 #include "graphql/error.h"
 #include "graphql/schema.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -47,6 +48,20 @@ struct ResolveResult {
 
 using FieldResolver = std::function<ResolveResult(const FieldContext&)>;
 
+// A response as JSON text, ready for an HTTP body: "errors" first when there are any (as Apollo
+// Server writes it), then "data" whose maps keep the order of the query's selection sets, as the
+// spec requires (https://spec.graphql.org/October2021/#sec-Serialized-Map-Ordering) and as
+// QJsonObject, sorted by key, cannot.
+struct SerializedResponse {
+    QByteArray json;
+    // False for request errors (parse, validation, unknown operation, invalid variables).
+    bool hasData = false;
+    QList<GraphQLError> errors;
+
+    // The same response as a QJsonObject (keys sorted), for callers that read it.
+    QJsonObject toJsonObject() const;
+};
+
 struct ExecutionLimits {
     // Depth of the response tree (fields inside fields); deeper requests get an error.
     int maxDepth = 64;
@@ -67,11 +82,16 @@ public:
 
     // {"data": …, "errors": […]} (errors left out when there are none). Request errors (unknown
     // operation, invalid variables, validation) give no "data" member, as the spec says.
-    QJsonObject execute(const ast::Document& document, const QString& operationName,
-                        const QJsonObject& variables, void* context) const;
+    SerializedResponse executeSerialized(const ast::Document& document,
+                                         const QString& operationName, const QJsonObject& variables,
+                                         void* context) const;
     // A GraphQL-over-HTTP request body {"query", "operationName"?, "variables"?}: parses (errors
     // with extensions.code GRAPHQL_PARSE_FAILED), validates (GRAPHQL_VALIDATION_FAILED) and
     // executes.
+    SerializedResponse executeRequestSerialized(const QJsonObject& request, void* context) const;
+    // The same two as QJsonObject (member order lost), for callers that only read the result.
+    QJsonObject execute(const ast::Document& document, const QString& operationName,
+                        const QJsonObject& variables, void* context) const;
     QJsonObject executeRequest(const QJsonObject& request, void* context) const;
 
     const Schema& schema() const { return m_schema; }

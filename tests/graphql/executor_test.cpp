@@ -330,3 +330,70 @@ TEST_F(ExecutorTest, LimitsResponseDepth) {
 }
 
 } // namespace
+
+// The spec's serialized map ordering: the response's maps follow the selection sets, fields
+// merged from fragments and inline fragments at their first occurrence, aliases as written.
+TEST_F(ExecutorTest, SerializedResponseKeepsTheSelectionOrder) {
+    const ParseResult parsed = parse(QByteArrayView(R"(
+        query { viewer { lastname: firstname ...who id } zCount: countAssets(where: {})
+                assets(where: {}, first: 1, skip: 0) { labels { labelType id } ... on Asset {
+                    id externalId } externalId priority __typename } }
+        fragment who on User { email id firstname })"));
+    ASSERT_TRUE(parsed.ok());
+    const SerializedResponse response =
+        executor.executeSerialized(parsed.document, {}, {}, &contextMarker);
+    EXPECT_TRUE(response.hasData);
+    EXPECT_TRUE(response.errors.isEmpty());
+    EXPECT_EQ(
+        response.json.toStdString(),
+        R"({"data":{"viewer":{"lastname":"Ada","email":"ada@kili.test","id":"u1","firstname":"Ada"},)"
+        R"("zCount":42,"assets":[{"labels":[{"labelType":"PREDICTION","id":"l1"}],"id":"a1",)"
+        R"("externalId":"img-1","priority":3,"__typename":"Asset"}]}})");
+    EXPECT_EQ(
+        compact(response.toJsonObject().value(QStringLiteral("data"))),
+        compact(executor.execute(parsed.document, {}, {}, nullptr).value(QStringLiteral("data"))));
+}
+
+TEST_F(ExecutorTest, SerializedResponseWritesErrorsFirstAndDropsWhatANullReplaced) {
+    assets = QJsonArray{json(R"({"id": "a1", "externalId": "img-1"})"), json(R"({"id": "a2"})")};
+    const ParseResult parsed = parse(
+        QByteArrayView("{ viewer { id } assets(where: {}, first: 2, skip: 0) { id externalId } }"));
+    ASSERT_TRUE(parsed.ok());
+    const SerializedResponse response =
+        executor.executeSerialized(parsed.document, {}, {}, nullptr);
+    EXPECT_EQ(
+        response.json.toStdString(),
+        R"({"errors":[{"message":"Cannot return null for non-nullable field Asset.externalId.",)"
+        R"("locations":[{"line":1,"column":59}],"path":["assets",1,"externalId"]}],)"
+        R"("data":{"viewer":{"id":"u1"},"assets":null}})");
+
+    const SerializedResponse invalid = executor.executeRequestSerialized(
+        QJsonObject{{QStringLiteral("query"), QStringLiteral("{ viewer { nope } }")}}, nullptr);
+    EXPECT_FALSE(invalid.hasData);
+    ASSERT_EQ(invalid.errors.size(), 1);
+    EXPECT_EQ(invalid.errors.first().extensions.value(QStringLiteral("code")).toString(),
+              QStringLiteral("GRAPHQL_VALIDATION_FAILED"));
+    EXPECT_EQ(invalid.json.left(30).toStdString(), R"({"errors":[{"message":"Cannot )");
+    EXPECT_EQ(invalid.json.indexOf("\"data\""), -1);
+}
+
+TEST_F(ExecutorTest, SerializedResponseEscapesStringsAndWritesNumbersAsJson) {
+    assets = QJsonArray{json(R"({"id": "a\"1\\\n\u0001é😀", "externalId": "x", "rank": -2,
+                                 "consensusMark": 0.1, "jsonMetadata": "{\"k\":1}"})")};
+    const ParseResult parsed = parse(QByteArrayView(
+        "{ assets(where: {}, first: 1, skip: 0) { id priority consensusMark jsonMetadata } }"));
+    ASSERT_TRUE(parsed.ok());
+    const SerializedResponse response =
+        executor.executeSerialized(parsed.document, {}, {}, nullptr);
+    EXPECT_EQ(response.json.toStdString(),
+              "{\"data\":{\"assets\":[{\"id\":\"a\\\"1\\\\\\n\\u0001\xC3\xA9\xF0\x9F\x98\x80\","
+              "\"priority\":-2,\"consensusMark\":0.1,\"jsonMetadata\":\"{\\\"k\\\":1}\"}]}}");
+    const QJsonObject asset = response.toJsonObject()
+                                  .value(QStringLiteral("data"))
+                                  .toObject()
+                                  .value(QStringLiteral("assets"))
+                                  .toArray()
+                                  .first()
+                                  .toObject();
+    EXPECT_EQ(asset.value(QStringLiteral("id")).toString(), QString::fromUtf8("a\"1\\\n\x01é😀"));
+}

@@ -127,6 +127,47 @@ TEST_F(SandboxHttp, SyntaxAndValidationErrorCodes) {
     EXPECT_TRUE(unknown.firstErrorMessage().contains(QLatin1String("emaiel")));
 }
 
+// GraphQL's serialized map ordering, on the wire: keys come in the order of the selection set
+// (aliases, fragments and inline fragments included), not sorted.
+TEST_F(SandboxHttp, ResponseKeysFollowTheSelectionOrder) {
+    const QString projectId = client->projectId(QStringLiteral("Porsche or Tesla"));
+    const HttpResult result = client->graphql(
+        QStringLiteral("query($w: AssetWhere!) { zz: countAssets(where: $w)"
+                       " data: assets(where: $w, first: 1, skip: 0) { status ...ids"
+                       " ... on Asset { createdAt } labels { labelType id } } viewer { email id } }"
+                       " fragment ids on Asset { id externalId }"),
+        QJsonObject{
+            {QStringLiteral("w"), QJsonObject{{QStringLiteral("project"),
+                                               QJsonObject{{QStringLiteral("id"), projectId}}}}}});
+    ASSERT_EQ(result.status, 200) << result.body.toStdString();
+    const QByteArray& body = result.body;
+    const QList<QByteArray> keys = {
+        "\"data\":{\"zz\":",     "\"data\":[{\"status\":", "\"id\":",
+        "\"externalId\":",       "\"createdAt\":",         "\"labels\":[{\"labelType\":",
+        "\"viewer\":{\"email\":"};
+    qsizetype at = 0;
+    for (const QByteArray& key : keys) {
+        const qsizetype found = body.indexOf(key, at);
+        EXPECT_GE(found, at) << key.toStdString() << " out of order in " << body.toStdString();
+        at = qMax(at, found);
+    }
+}
+
+// Kili's error answers start with "errors" and their errors with "message".
+TEST_F(SandboxHttp, ErrorAnswersPutErrorsAndMessageFirst) {
+    const HttpResult denied =
+        client->graphqlWithKey(viewerQuery, {}, QByteArrayLiteral("X-API-Key: wrong"));
+    EXPECT_TRUE(denied.body.startsWith("{\"errors\":[{\"message\":\"[accessDenied]"))
+        << denied.body.toStdString();
+    EXPECT_TRUE(denied.body.endsWith(",\"data\":{\"data\":null}}")) << denied.body.toStdString();
+    const HttpResult invalid = client->graphql(QStringLiteral("query { viewer { emaiel } }"));
+    EXPECT_TRUE(invalid.body.startsWith("{\"errors\":[{\"message\":"))
+        << invalid.body.toStdString();
+    const HttpResult get = client->get(server->graphqlUrl(), client->authorization());
+    EXPECT_TRUE(get.body.startsWith("{\"errors\":[{\"message\":")) << get.body.toStdString();
+    EXPECT_TRUE(get.body.endsWith(",\"data\":null}")) << get.body.toStdString();
+}
+
 TEST_F(SandboxHttp, VersionEndpoint) {
     QUrl url = server->baseUrl();
     url.setPath(url.path() + QStringLiteral("/version"));
