@@ -29,6 +29,7 @@ ImportPlan ImportPlanner::plan(ScanResult scan, const AssetIndex& assets,
     plan.problems = std::move(scan.problems);
     plan.invalidItems = scan.invalidItems;
     plan.confidence = scan.confidence;
+    plan.droppedBelowConfidence = scan.droppedBelowConfidence;
     QHash<QString, qsizetype> plannedByAsset; // asset id → index in toCreate
     QSet<QString> humanAssets;
     for (PredictionItem& item : scan.items) {
@@ -116,6 +117,21 @@ QString ImportPlan::summaryText() const {
                  .arg(alreadyPresent.size());
     if (assetsWithHumanLabels > 0)
         lines << QStringLiteral("%1 asset(s) already have human labels").arg(assetsWithHumanLabels);
+    if (minConfidence || droppedBelowConfidence.any()) {
+        const ConfidenceDrops& drops = droppedBelowConfidence;
+        const QString minimum =
+            minConfidence ? QString::number(*minConfidence) : QStringLiteral("?");
+        lines << QStringLiteral("%1 below the minimum confidence %2 dropped (%3 annotation(s), "
+                                "%4 categorie(s))")
+                     .arg(drops.total())
+                     .arg(minimum)
+                     .arg(drops.annotations)
+                     .arg(drops.categories);
+        if (drops.emptied > 0)
+            lines << QStringLiteral("%1 prediction(s) had nothing left above %2 and are not sent")
+                         .arg(drops.emptied)
+                         .arg(minimum);
+    }
     lines << QStringLiteral("%1 invalid item(s)").arg(invalidItems);
     if (!unknownIds.isEmpty())
         lines << QStringLiteral("%1 unknown id(s)").arg(unknownIds.size());

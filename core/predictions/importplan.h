@@ -44,6 +44,8 @@ struct ImportPlan {
     QStringList unknownIds;
     qint64 invalidItems = 0; // items with at least one error (unknown ids included)
     ConfidenceStats confidence;
+    std::optional<double> minConfidence;    // the scan's minimum, when one was asked for
+    ConfidenceDrops droppedBelowConfidence; // what it took away before the checks
 
     bool hasErrors() const { return invalidItems > 0; }
     QString summaryText() const; // a few lines for a terminal or a dialog

@@ -110,8 +110,18 @@ void PredictionImport::onMatched(bool success) {
         return;
     }
     m_plan = ImportPlanner::plan(std::move(m_scan), m_matcher->assets(), m_request.settings);
+    m_plan.minConfidence = m_request.scan.minConfidence;
     m_scan = {};
     m_report = ImportReport::fromPlan(m_plan);
+    if (const ConfidenceDrops& drops = m_plan.droppedBelowConfidence; drops.any())
+        m_report.warnings << QStringLiteral(
+                                 "%1 annotation(s) and %2 categorie(s) below the minimum "
+                                 "confidence %3 were dropped; %4 prediction(s) had "
+                                 "nothing left and were not sent")
+                                 .arg(drops.annotations)
+                                 .arg(drops.categories)
+                                 .arg(m_request.scan.minConfidence.value_or(0))
+                                 .arg(drops.emptied);
     setStage(Stage::Planned);
     Q_EMIT planReady();
     if (m_request.dryRun || (m_plan.hasErrors() && !m_request.skipInvalid)) {

@@ -62,6 +62,8 @@ public:
 
     Stage stage() const { return m_stage; }
     const ImportPlan& plan() const { return m_plan; }
+    // What start() was given, or what resume() read from the journal.
+    const ImportSettings& settings() const { return m_request.settings; }
     const ImportReport& report() const { return m_report; }
     QString importId() const { return m_importId; } // once the journal exists
     // A sentence when the import could not run at all (connection, project, journal).

@@ -7,6 +7,8 @@
 #include "predictions/kilifilereader.h"
 #include "predictions/yoloreader.h"
 
+#include <QJsonDocument>
+
 namespace kili::predictions {
 
 namespace {
@@ -20,7 +22,8 @@ std::size_t identityHash(const PredictionItem& item) {
 PredictionScanner::PredictionScanner(const Interface& interface, ScanOptions options)
     : m_rules(interface)
     , m_validator(m_rules)
-    , m_options(std::move(options)) {}
+    , m_options(std::move(options))
+    , m_filter(m_options.categoryMap, m_options.minConfidence, m_options.scaleConfidence) {}
 
 PredictionScanner::~PredictionScanner() = default;
 
@@ -34,6 +37,8 @@ void PredictionScanner::fileProblem(const QString& path, const QString& message)
     problem.source.file = path;
     problem.message = message;
     m_result.problems.append(std::move(problem));
+    // A file that cannot be read at all is an invalid input: the plan must not look clean.
+    ++m_result.invalidItems;
 }
 
 std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat format,
@@ -86,6 +91,8 @@ void PredictionScanner::scan(const QStringList& paths) {
         fileProblem(missing, QStringLiteral("does not exist; check the path"));
     if (m_options.classesFile.isEmpty())
         m_options.classesFile = inputs.classesFile;
+    // The other files are still read: a folder may mix YOLO labels with other predictions.
+    bool yoloUnavailable = false;
     for (const QString& file : inputs.files) {
         if (m_cancel && m_cancel->load()) {
             m_result.cancelled = true;
@@ -97,14 +104,15 @@ void PredictionScanner::scan(const QStringList& paths) {
             if (format == PredictionFormat::Auto)
                 continue; // images and other files beside the predictions
         }
+        if (isYolo(format) && yoloUnavailable)
+            continue; // the same problem for every .txt file: said once
         auto& reader = m_readers[int(isYolo(format) ? PredictionFormat::YoloV4 : format)];
         if (!reader) {
             QString error;
             reader = readerFor(format, &error);
             if (!reader) {
                 fileProblem(file, error);
-                if (isYolo(format))
-                    return; // the same problem for every .txt file: say it once
+                yoloUnavailable = yoloUnavailable || isYolo(format);
                 continue;
             }
         }
@@ -134,6 +142,25 @@ void PredictionScanner::onItem(PredictionItem&& item, simdjson::dom::element jso
     ++m_result.itemsRead;
     if (m_progress && m_result.itemsRead % m_progressEvery == 0)
         m_progress(m_result.itemsRead);
+    if (m_filter.isActive() && jsonResponse.is_object()) {
+        ConfidenceDrops& drops = m_result.droppedBelowConfidence;
+        const qint64 emptiedBefore = drops.emptied;
+        const QJsonObject filtered =
+            m_filter.apply(QJsonDocument::fromJson(compactJson(jsonResponse)).object(), drops);
+        if (drops.emptied > emptiedBefore)
+            return; // nothing left above the minimum confidence: nothing to send
+        const QByteArray text = QJsonDocument(filtered).toJson(QJsonDocument::Compact);
+        if (m_filteredParser.parse(text.constData(), std::size_t(text.size())).get(jsonResponse)) {
+            Problem problem;
+            problem.source = item.source;
+            problem.externalId = item.displayId();
+            problem.message = QStringLiteral("the jsonResponse could not be re-read after the "
+                                             "category mapping and minimum confidence");
+            onProblem(std::move(problem));
+            --m_result.itemsRead; // counted already
+            return;
+        }
+    }
     if (m_validator.validate(jsonResponse, item, m_result.problems) > 0) {
         ++m_result.invalidItems;
         return;

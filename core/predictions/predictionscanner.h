@@ -6,6 +6,7 @@
 
 #include "predictions/predictionformat.h"
 #include "predictions/predictionreader.h"
+#include "predictions/responsefilter.h"
 #include "predictions/responsevalidator.h"
 
 #include <atomic>
@@ -20,14 +21,20 @@ struct ScanOptions {
     QString classesFile;          // YOLO formats: class list; found beside the labels when empty
     bool scaleConfidence = false; // multiply 0–1 confidences by 100 (an explicit choice)
     bool keepItems = true;        // false: check only (benchmarks, quick validation)
+    // Applied to every jsonResponse before it is checked (ResponseFilter):
+    CategoryMap categoryMap; // job → (class name or YOLO name in the file → category key)
+    // Categories and annotations below it (0–100, after scaleConfidence) are dropped and
+    // counted in ScanResult::droppedBelowConfidence; a prediction left empty is not sent.
+    std::optional<double> minConfidence;
 };
 
 struct ScanResult {
-    std::vector<PredictionItem> items; // the valid items, in input order
-    QList<Problem> problems;           // errors and warnings, in input order
-    qint64 itemsRead = 0;              // items seen, valid or not
-    qint64 invalidItems = 0;           // items with at least one error (or unreadable)
-    qint64 duplicates = 0;             // identical repeats, dropped
+    std::vector<PredictionItem> items;      // the valid items, in input order
+    QList<Problem> problems;                // errors and warnings, in input order
+    qint64 itemsRead = 0;                   // items seen, valid or not
+    qint64 invalidItems = 0;                // items with at least one error (or unreadable)
+    qint64 duplicates = 0;                  // identical repeats, dropped
+    ConfidenceDrops droppedBelowConfidence; // what ScanOptions::minConfidence took away
     ConfidenceStats confidence;
     QStringList files;
     bool cancelled = false;
@@ -67,6 +74,8 @@ private:
     InterfaceRules m_rules;
     ResponseValidator m_validator;
     ScanOptions m_options;
+    ResponseFilter m_filter;
+    simdjson::dom::parser m_filteredParser; // holds the filtered jsonResponse being checked
     ScanResult m_result;
     std::unordered_map<std::size_t, Seen> m_seen; // hash of "e:<externalId>" / "a:<assetId>"
     std::unique_ptr<PredictionReader> m_readers[8];
