@@ -115,6 +115,25 @@ void registerAssetResolvers(graphql::Executor& executor, SandboxStores& stores) 
                                          : QJsonValue(),
                                  std::nullopt};
         });
+    // Computed only when asked for: where the asset stands follows from its status (workflow.h).
+    executor.setResolver(
+        QStringLiteral("Asset"), QStringLiteral("currentStep"),
+        [&stores](const FieldContext& field) {
+            const QJsonObject asset = field.parent.toObject();
+            const QList<StepRecord> steps =
+                stores.projects.steps(asset.value(QLatin1String("projectId")).toString());
+            const QString status = asset.value(QLatin1String("status")).toString();
+            const int index = workflow::stepIndexForStatus(status);
+            if (index >= steps.size())
+                return ResolveResult{QJsonValue(), std::nullopt};
+            return ResolveResult{
+                QJsonObject{
+                    {QStringLiteral("id"), steps.at(index).id},
+                    {QStringLiteral("name"), steps.at(index).name},
+                    {QStringLiteral("status"),
+                     workflow::stepStatus(status, asset.value(QLatin1String("skipped")).toBool())}},
+                std::nullopt};
+        });
     // Pages fetch the labels of all their assets at once; an asset reached another way (a
     // label's labelOf) fetches its own.
     for (const QString& name : {QStringLiteral("labels"), QStringLiteral("latestLabel"),

@@ -56,6 +56,19 @@ const char* const schemaStatements[] = {
     "CREATE INDEX IF NOT EXISTS labels_by_project ON labels(project_seq, created_at)",
     "CREATE INDEX IF NOT EXISTS labels_by_project_type ON labels(project_seq, label_type, "
     "created_at)",
+    // Workflow steps of a project (Project.steps). Where an asset stands in them is not stored:
+    // it follows from its status (see WorkflowSteps), so the two can never disagree.
+    "CREATE TABLE IF NOT EXISTS project_steps("
+    " seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, project_seq INTEGER NOT NULL,"
+    " position INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS asset_assignees("
+    " asset_seq INTEGER NOT NULL, user_seq INTEGER NOT NULL, PRIMARY KEY(asset_seq, user_seq))",
+    "CREATE TABLE IF NOT EXISTS issues("
+    " seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, project_seq INTEGER NOT NULL,"
+    " asset_seq INTEGER NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL, text TEXT,"
+    " author_seq INTEGER, created_at TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS issues_by_asset ON issues(asset_seq, type, status)",
+    "CREATE INDEX IF NOT EXISTS issues_by_project ON issues(project_seq, type, status)",
 };
 
 } // namespace

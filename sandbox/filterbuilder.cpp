@@ -4,6 +4,7 @@
 #include "labelsearch.h"
 #include "projectstore.h"
 #include "wherefields.h"
+#include "workflow.h"
 
 #include <QJsonArray>
 
@@ -89,6 +90,90 @@ bool FilterBuilder::metadataFilter(const QJsonObject& metadata, const QString& a
     return true;
 }
 
+QList<qint64> FilterBuilder::usersMatching(const QStringList& names) const {
+    QList<qint64> users = m_accounts.usersNamed(names);
+    for (const QString& name : names) {
+        if (const auto user = m_accounts.userById(name); user && !users.contains(user->seq))
+            users.append(user->seq);
+    }
+    return users;
+}
+
+void FilterBuilder::assigneeFilter(const QJsonObject& where, const QString& a,
+                                   SqlCondition& out) const {
+    for (const bool negate : {false, true}) {
+        const auto names = where::stringList(where, negate ? QLatin1String("assigneeNotIn")
+                                                           : QLatin1String("assigneeIn"));
+        if (!names)
+            continue;
+        const QList<qint64> users = usersMatching(*names);
+        if (users.isEmpty()) {
+            if (!negate)
+                out.impossible = true; // nobody of that name: nothing is assigned to them
+            continue;
+        }
+        QVariantList bound;
+        for (qint64 user : users)
+            bound.append(user);
+        out.add((negate ? QStringLiteral("NOT EXISTS") : QStringLiteral("EXISTS"))
+                    + QStringLiteral(" (SELECT 1 FROM asset_assignees aa WHERE aa.asset_seq = ") + a
+                    + QStringLiteral(".seq AND aa.user_seq IN (") + placeholders(bound.size())
+                    + QStringLiteral("))"),
+                bound);
+    }
+}
+
+void FilterBuilder::issueFilter(const QJsonObject& issue, const QString& a,
+                                SqlCondition& out) const {
+    // `issue: {}` (sent by the SDK in every asset query) is no filter; with a type and/or a
+    // status, an asset matches when one of its issues has them.
+    QString clause;
+    QVariantList bound;
+    for (const char* key : {"type", "status"}) {
+        if (const auto value = where::string(issue, QLatin1String(key))) {
+            clause += QStringLiteral(" AND i.") + QLatin1String(key) + QStringLiteral(" = ?");
+            bound.append(*value);
+        }
+    }
+    if (bound.isEmpty())
+        return;
+    out.add(QStringLiteral("EXISTS (SELECT 1 FROM issues i WHERE i.asset_seq = ") + a
+                + QStringLiteral(".seq") + clause + QLatin1Char(')'),
+            bound);
+}
+
+void FilterBuilder::stepFilter(const QJsonObject& where, const QString& a,
+                               SqlCondition& out) const {
+    for (const bool negate : {false, true}) {
+        const auto ids = where::stringList(where, negate ? QLatin1String("stepIdNotIn")
+                                                         : QLatin1String("stepIdIn"));
+        if (!ids)
+            continue;
+        // An asset is in a step when it belongs to the step's project and its status puts it
+        // there (workflow.h).
+        QStringList ors;
+        QVariantList bound;
+        for (const QString& id : *ids) {
+            if (const auto place = m_projects.stepPlace(id)) {
+                ors.append(QStringLiteral("(") + a + QStringLiteral(".project_seq = ? AND ") + a
+                           + QStringLiteral(".status IN (")
+                           + workflow::statusesInStepSql(place->index) + QStringLiteral("))"));
+                bound.append(place->projectSeq);
+            }
+        }
+        if (ors.isEmpty()) {
+            if (!negate)
+                out.impossible = true; // unknown steps hold no asset
+            continue;
+        }
+        out.add((negate ? QStringLiteral("NOT (") : QStringLiteral("("))
+                    + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')'),
+                bound);
+    }
+    where::addIn(where, QLatin1String("stepStatusIn"), workflow::stepStatusSql(a), out);
+    where::addIn(where, QLatin1String("stepStatusNotIn"), workflow::stepStatusSql(a), out, true);
+}
+
 bool FilterBuilder::assetWhere(const QJsonObject& where, const QString& a, SqlCondition& out,
                                QString* error) const {
     if (const auto id = where::string(where, QLatin1String("id")))
@@ -128,17 +213,9 @@ bool FilterBuilder::assetWhere(const QJsonObject& where, const QString& a, SqlCo
         if (!metadataFilter(where::object(where, QLatin1String("metadata")), a, out, error))
             return false;
     }
-    // Nobody is assigned in the sandbox.
-    if (const auto assignees = where::stringList(where, QLatin1String("assigneeIn")))
-        out.impossible = true;
-    // Nothing has issues or workflow steps in the sandbox (every project is workflow V1).
-    const QJsonObject issue = where::object(where, QLatin1String("issue"));
-    if (where::isSet(issue, QLatin1String("type")) || where::isSet(issue, QLatin1String("status")))
-        out.impossible = true;
-    for (const char* key : {"stepIdIn", "stepStatusIn"}) {
-        if (where::stringList(where, QLatin1String(key)))
-            out.impossible = true;
-    }
+    assigneeFilter(where, a, out);
+    issueFilter(where::object(where, QLatin1String("issue")), a, out);
+    stepFilter(where, a, out);
     for (const auto& [key, column, upper] : {std::tuple{"createdAtGte", "created_at", false},
                                              std::tuple{"createdAtLte", "created_at", true},
                                              std::tuple{"updatedAtGte", "updated_at", false},

@@ -30,6 +30,11 @@ private:
                         QString* error) const;
     void userFilter(const QJsonObject& where, QLatin1String key, const QString& column,
                     SqlCondition& out, bool negate) const;
+    void assigneeFilter(const QJsonObject& where, const QString& alias, SqlCondition& out) const;
+    void issueFilter(const QJsonObject& issue, const QString& alias, SqlCondition& out) const;
+    void stepFilter(const QJsonObject& where, const QString& alias, SqlCondition& out) const;
+    // Users named (first name, last name, both, email) or with the id of one of `names`.
+    QList<qint64> usersMatching(const QStringList& names) const;
     QString nextAlias(const char* prefix) const;
 
     const ProjectStore& m_projects;

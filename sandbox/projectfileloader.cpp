@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace kili::sandbox {
@@ -35,6 +36,10 @@ const QStringList inputTypes = {QStringLiteral("GEOSPATIAL"),
 const QStringList statuses = {QStringLiteral("TODO"), QStringLiteral("ONGOING"),
                               QStringLiteral("LABELED"), QStringLiteral("TO_REVIEW"),
                               QStringLiteral("REVIEWED")};
+
+const QStringList issueTypes = {QStringLiteral("ISSUE"), QStringLiteral("QUESTION")};
+const QStringList issueStatuses = {QStringLiteral("OPEN"), QStringLiteral("SOLVED"),
+                                   QStringLiteral("CANCELLED")};
 
 // Line and column of a byte offset, for JSON syntax errors.
 QString lineAndColumn(const QByteArray& json, int offset) {
@@ -85,6 +90,59 @@ ProjectFileLoader::ProjectFileLoader(Database& database, ProjectStore& projects,
     , m_labelWriter(labelWriter)
     , m_ids(ids) {}
 
+bool ProjectFileLoader::addAssignees(qint64 assetSeq, const QJsonArray& emails, QString* error) {
+    QSqlQuery query(m_database.connection());
+    query.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO asset_assignees(asset_seq, user_seq) VALUES (?, ?)"));
+    for (const QJsonValue& email : emails) {
+        const auto user = ensureUser(email.toString(), error);
+        if (!user)
+            return false;
+        query.addBindValue(assetSeq);
+        query.addBindValue(user->seq);
+        if (!query.exec()) {
+            *error = QStringLiteral("The sandbox database could not assign an asset: %1")
+                         .arg(query.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool ProjectFileLoader::addIssues(qint64 assetSeq, qint64 projectSeq, const QString& createdAt,
+                                  const QJsonArray& issues, QString* error) {
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT INTO issues(id, project_seq, asset_seq, type, status, "
+                                 "text, author_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QJsonValue& value : issues) {
+        const QJsonObject issue = value.toObject();
+        const QString email = issue.value(QLatin1String("author")).toString();
+        const auto author =
+            email.isEmpty() ? m_accounts.defaultUser(error) : ensureUser(email, error);
+        if (!author)
+            return false;
+        query.addBindValue(m_ids.next());
+        query.addBindValue(projectSeq);
+        query.addBindValue(assetSeq);
+        query.addBindValue(issue.value(QLatin1String("type")).toString(QStringLiteral("ISSUE")));
+        query.addBindValue(issue.value(QLatin1String("status")).toString(QStringLiteral("OPEN")));
+        query.addBindValue(issue.value(QLatin1String("text")).toString());
+        query.addBindValue(author->seq);
+        query.addBindValue(createdAt);
+        if (!query.exec()) {
+            *error = QStringLiteral("The sandbox database could not add an issue: %1")
+                         .arg(query.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<UserRecord> ProjectFileLoader::ensureUser(const QString& email, QString* error) {
+    return m_accounts.ensureUser(email, email.section(QLatin1Char('@'), 0, 0), QString(),
+                                 QStringLiteral("USER"), error);
+}
+
 bool ProjectFileLoader::loadFile(const QString& path, QString* projectId, QString* error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -132,6 +190,40 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
     }
     project.jsonInterface =
         QString::fromUtf8(QJsonDocument(jsonInterface).toJson(QJsonDocument::Compact));
+    const QJsonValue workflowVersion = root.value(QLatin1String("workflowVersion"));
+    if (!workflowVersion.isUndefined()) {
+        if (workflowVersion.toString() != QLatin1String("V1")
+            && workflowVersion.toString() != QLatin1String("V2"))
+            return fail(QStringLiteral("workflowVersion"),
+                        QStringLiteral("expected \"V1\" (status-based) or \"V2\" (step-based)"));
+        project.workflowVersion = workflowVersion.toString();
+    }
+    const QJsonValue stepsValue = root.value(QLatin1String("steps"));
+    if (!stepsValue.isUndefined()) {
+        const QJsonArray steps = stepsValue.toArray();
+        if (!stepsValue.isArray() || steps.size() != workflow::StepCount) {
+            return fail(QStringLiteral("steps"),
+                        QStringLiteral("expected two steps, the labeling step then the review "
+                                       "step: [{\"name\": \"Labeling\"}, {\"name\": \"Review\"}]"));
+        }
+        for (qsizetype i = 0; i < steps.size(); ++i) {
+            const QString place = QStringLiteral("steps[%1]").arg(i);
+            const QJsonObject step = steps.at(i).toObject();
+            const QString name = step.value(QLatin1String("name")).toString();
+            if (name.trimmed().isEmpty())
+                return fail(place + QStringLiteral(".name"),
+                            QStringLiteral("a non-empty string is required"));
+            const QJsonValue type = step.value(QLatin1String("type"));
+            if (!type.isUndefined() && type.toString() != workflow::stepType(int(i))) {
+                return fail(place + QStringLiteral(".type"),
+                            QStringLiteral("step %1 is the %2 step: its type is \"%3\"")
+                                .arg(i + 1)
+                                .arg(i == 0 ? QStringLiteral("labeling") : QStringLiteral("review"),
+                                     workflow::stepType(int(i))));
+            }
+            project.steps.append(StepRecord{QString(), name, workflow::stepType(int(i))});
+        }
+    }
     const QJsonValue assetsValue = root.value(QLatin1String("assets"));
     if (!assetsValue.isArray() && !assetsValue.isUndefined())
         return fail(QStringLiteral("assets"), QStringLiteral("expected a list of assets"));
@@ -199,6 +291,47 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
                         QStringLiteral("\"%1\" is not one of %2")
                             .arg(status.toString(), statuses.join(QStringLiteral(", "))));
         }
+        const QJsonValue skipped = asset.value(QLatin1String("skipped"));
+        if (!skipped.isUndefined() && !skipped.isBool())
+            return fail(place + QStringLiteral(".skipped"),
+                        QStringLiteral("expected true or false"));
+        const QJsonValue assignees = asset.value(QLatin1String("assignees"));
+        if (!assignees.isUndefined()) {
+            const QJsonArray list = assignees.toArray();
+            if (!assignees.isArray())
+                return fail(place + QStringLiteral(".assignees"),
+                            QStringLiteral("expected a list of emails"));
+            for (qsizetype j = 0; j < list.size(); ++j) {
+                if (!list.at(j).toString().contains(QLatin1Char('@')))
+                    return fail(place + QStringLiteral(".assignees[%1]").arg(j),
+                                QStringLiteral("expected an email such as \"alice@example.com\""));
+            }
+        }
+        const QJsonValue issues = asset.value(QLatin1String("issues"));
+        if (!issues.isUndefined() && !issues.isArray())
+            return fail(place + QStringLiteral(".issues"),
+                        QStringLiteral("expected a list of issues"));
+        const QJsonArray issueList = issues.toArray();
+        for (qsizetype j = 0; j < issueList.size(); ++j) {
+            const QString issuePlace = place + QStringLiteral(".issues[%1]").arg(j);
+            if (!issueList.at(j).isObject())
+                return fail(issuePlace, QStringLiteral("expected an object {\"type\", \"status\", "
+                                                       "\"text\"}"));
+            const QJsonObject issue = issueList.at(j).toObject();
+            for (const auto& [key, allowed] :
+                 {std::pair{"type", &issueTypes}, std::pair{"status", &issueStatuses}}) {
+                const QJsonValue value = issue.value(QLatin1String(key));
+                if (!value.isUndefined() && !allowed->contains(value.toString())) {
+                    return fail(issuePlace + QLatin1Char('.') + QLatin1String(key),
+                                QStringLiteral("\"%1\" is not one of %2")
+                                    .arg(value.toString(), allowed->join(QStringLiteral(", "))));
+                }
+            }
+            const QJsonValue author = issue.value(QLatin1String("author"));
+            if (!author.isUndefined() && !author.toString().contains(QLatin1Char('@')))
+                return fail(issuePlace + QStringLiteral(".author"),
+                            QStringLiteral("expected an email such as \"alice@example.com\""));
+        }
         const QJsonValue labels = asset.value(QLatin1String("labels"));
         if (!labels.isUndefined() && !labels.isArray())
             return fail(place + QStringLiteral(".labels"),
@@ -258,7 +391,7 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
         {QStringLiteral("seq"), QStringLiteral("id"), QStringLiteral("project_seq"),
          QStringLiteral("position"), QStringLiteral("external_id"), QStringLiteral("content"),
          QStringLiteral("content_kind"), QStringLiteral("json_metadata"), QStringLiteral("status"),
-         QStringLiteral("created_at"), QStringLiteral("updated_at")},
+         QStringLiteral("skipped"), QStringLiteral("created_at"), QStringLiteral("updated_at")},
         32);
     BulkInsert fileRows(
         db, QStringLiteral("asset_files"),
@@ -277,7 +410,8 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
                  asset.value(QLatin1String("externalId")).toString(), loaded.at(i).content,
                  loaded.at(i).contentKind,
                  QString::fromUtf8(QJsonDocument(metadata).toJson(QJsonDocument::Compact)),
-                 QStringLiteral("TODO"), stamp, stamp})) {
+                 QStringLiteral("TODO"), asset.value(QLatin1String("skipped")).toBool(), stamp,
+                 stamp})) {
             *error = assetRows.error();
             return false;
         }
@@ -288,6 +422,10 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
         }
         if (asset.contains(QLatin1String("status")))
             explicitStatuses.append({seq, asset.value(QLatin1String("status")).toString()});
+        if (!addAssignees(seq, asset.value(QLatin1String("assignees")).toArray(), error)
+            || !addIssues(seq, project.seq, stamp, asset.value(QLatin1String("issues")).toArray(),
+                          error))
+            return false;
         const QJsonArray labelList = asset.value(QLatin1String("labels")).toArray();
         for (const QJsonValue& value : labelList) {
             const QJsonObject label = value.toObject();
@@ -302,10 +440,7 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
             row.modelName = label.value(QLatin1String("modelName")).toString();
             const QString email = label.value(QLatin1String("author")).toString();
             const auto author =
-                email.isEmpty()
-                    ? m_accounts.defaultUser(error)
-                    : m_accounts.ensureUser(email, email.section(QLatin1Char('@'), 0, 0), QString(),
-                                            QStringLiteral("USER"), error);
+                email.isEmpty() ? m_accounts.defaultUser(error) : ensureUser(email, error);
             if (!author)
                 return false;
             row.authorSeq = author->seq;

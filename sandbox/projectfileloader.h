@@ -1,11 +1,14 @@
 #pragma once
 
+#include "accountstore.h"
+
 #include <QByteArray>
+#include <QJsonArray>
 #include <QString>
+#include <optional>
 
 namespace kili::sandbox {
 
-class AccountStore;
 class Database;
 class IdGenerator;
 class LabelWriter;
@@ -15,8 +18,10 @@ class ProjectStore;
 //
 //   {"title", "description"?, "inputType", "jsonInterface": {...},
 //    "assets": [{"externalId", "content", "jsonMetadata"?, "status"?,
-//                "labels": [{"labelType", "jsonResponse", "modelName"?, "author"?,
-//                            "createdAt"?, "secondsToLabel"?}]}]}
+//                "skipped"?, "assignees"?: [email], "issues"?: [{"type"?, "status"?, "text"?,
+//                "author"?}], "labels": [{"labelType", "jsonResponse", "modelName"?, "author"?,
+//                            "createdAt"?, "secondsToLabel"?}]}],
+//    "workflowVersion"?, "steps"?: [{"name"}, {"name"}]}
 //
 // `content` is a URL (kept as is), a file path relative to the JSON file (stored in the database
 // and served at /api/label/v2/files/<asset id>; the text itself for TEXT projects), or, in TEXT
@@ -35,6 +40,11 @@ public:
               QString* projectId, QString* error);
 
 private:
+    bool addAssignees(qint64 assetSeq, const QJsonArray& emails, QString* error);
+    bool addIssues(qint64 assetSeq, qint64 projectSeq, const QString& createdAt,
+                   const QJsonArray& issues, QString* error);
+    std::optional<UserRecord> ensureUser(const QString& email, QString* error);
+
     Database& m_database;
     ProjectStore& m_projects;
     AccountStore& m_accounts;

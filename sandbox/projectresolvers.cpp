@@ -103,6 +103,14 @@ void registerProjectResolvers(graphql::Executor& executor, SandboxStores& stores
                   &ProjectCounts::reviewed);
     registerCount(executor, stores, QStringLiteral("numberOfSkippedAssets"),
                   &ProjectCounts::skipped);
+    registerCount(executor, stores, QStringLiteral("numberOfOpenIssues"),
+                  &ProjectCounts::openIssues);
+    registerCount(executor, stores, QStringLiteral("numberOfSolvedIssues"),
+                  &ProjectCounts::solvedIssues);
+    registerCount(executor, stores, QStringLiteral("numberOfOpenQuestions"),
+                  &ProjectCounts::openQuestions);
+    registerCount(executor, stores, QStringLiteral("numberOfSolvedQuestions"),
+                  &ProjectCounts::solvedQuestions);
     executor.setResolver(
         QStringLiteral("Project"), QStringLiteral("organizationId"), [](const FieldContext& field) {
             return ResolveResult{request(field).viewer.organizationId, std::nullopt};

@@ -78,6 +78,59 @@ ProjectStore::ProjectStore(Database& database, IdGenerator& ids)
         m_seqById.insert(project.id, project.seq);
         m_projects.append(project);
     }
+    loadSteps();
+}
+
+void ProjectStore::loadSteps() {
+    QHash<qint64, QList<StepRecord>> stepsByProject;
+    {
+        QSqlQuery query(m_database.connection());
+        query.exec(QStringLiteral("SELECT project_seq, id, name, type FROM project_steps "
+                                  "ORDER BY project_seq, position"));
+        while (query.next()) {
+            stepsByProject[query.value(0).toLongLong()].append(StepRecord{
+                query.value(1).toString(), query.value(2).toString(), query.value(3).toString()});
+        }
+    }
+    for (ProjectRecord& project : m_projects) {
+        project.steps = stepsByProject.value(project.seq);
+        // Databases written before projects had steps get the default workflow now.
+        if (project.steps.size() != workflow::StepCount) {
+            project.steps.clear();
+            QString ignored;
+            Transaction transaction(m_database.connection());
+            if (!insertSteps(project, &ignored) || !transaction.commit())
+                project.steps.clear();
+        }
+        for (qsizetype i = 0; i < project.steps.size(); ++i)
+            m_stepsById.insert(project.steps.at(i).id, StepPlace{project.seq, int(i)});
+    }
+}
+
+bool ProjectStore::insertSteps(ProjectRecord& project, QString* error) {
+    if (project.steps.isEmpty())
+        project.steps = workflow::defaultSteps();
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT INTO project_steps(id, project_seq, position, name, type) "
+                                 "VALUES (?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < project.steps.size(); ++i) {
+        StepRecord& step = project.steps[i];
+        if (step.id.isEmpty())
+            step.id = m_ids.next();
+        step.type = workflow::stepType(int(i));
+        query.addBindValue(step.id);
+        query.addBindValue(project.seq);
+        query.addBindValue(i + 1);
+        query.addBindValue(step.name);
+        query.addBindValue(step.type);
+        if (!query.exec()) {
+            *error = QStringLiteral("The sandbox database could not add the steps of the project "
+                                    "\"%1\": %2")
+                         .arg(project.title, query.lastError().text());
+            return false;
+        }
+    }
+    return true;
 }
 
 bool ProjectStore::insert(ProjectRecord& project, QString* error) {
@@ -107,7 +160,11 @@ bool ProjectStore::insert(ProjectRecord& project, QString* error) {
         return false;
     }
     project.seq = query.lastInsertId().toLongLong();
+    if (!insertSteps(project, error))
+        return false;
     m_seqById.insert(project.id, project.seq);
+    for (qsizetype i = 0; i < project.steps.size(); ++i)
+        m_stepsById.insert(project.steps.at(i).id, StepPlace{project.seq, int(i)});
     m_projects.append(project);
     return true;
 }
@@ -116,6 +173,8 @@ void ProjectStore::forget(qint64 seq) {
     for (qsizetype i = 0; i < m_projects.size(); ++i) {
         if (m_projects.at(i).seq == seq) {
             m_seqById.remove(m_projects.at(i).id);
+            for (const StepRecord& step : m_projects.at(i).steps)
+                m_stepsById.remove(step.id);
             m_projects.removeAt(i);
             break;
         }
@@ -144,6 +203,22 @@ QString ProjectStore::idForSeq(qint64 seq) const {
     for (const ProjectRecord& project : m_projects) {
         if (project.seq == seq)
             return project.id;
+    }
+    return {};
+}
+
+std::optional<StepPlace> ProjectStore::stepPlace(const QString& stepId) const {
+    const auto it = m_stepsById.constFind(stepId);
+    if (it == m_stepsById.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+QList<StepRecord> ProjectStore::steps(const QString& projectId) const {
+    const qint64 seq = seqForId(projectId);
+    for (const ProjectRecord& project : m_projects) {
+        if (project.seq == seq)
+            return project.steps;
     }
     return {};
 }
@@ -217,11 +292,31 @@ ProjectCounts ProjectStore::counts(qint64 seq) {
         counts.reviewed = query.value(2).toInt();
         counts.skipped = query.value(3).toInt();
     }
+    query.prepare(QStringLiteral("SELECT type, status, COUNT(*) FROM issues WHERE project_seq = ? "
+                                 "GROUP BY type, status"));
+    query.addBindValue(seq);
+    if (query.exec()) {
+        while (query.next()) {
+            const bool isIssue = query.value(0).toString() == QLatin1String("ISSUE");
+            const QString status = query.value(1).toString();
+            const int n = query.value(2).toInt();
+            if (status == QLatin1String("OPEN"))
+                (isIssue ? counts.openIssues : counts.openQuestions) = n;
+            else if (status == QLatin1String("SOLVED"))
+                (isIssue ? counts.solvedIssues : counts.solvedQuestions) = n;
+        }
+    }
     m_counts.insert(seq, counts);
     return counts;
 }
 
 QJsonObject ProjectStore::toJson(const ProjectRecord& project) const {
+    QJsonArray stepsJson;
+    for (const StepRecord& step : project.steps) {
+        stepsJson.append(QJsonObject{{QStringLiteral("id"), step.id},
+                                     {QStringLiteral("name"), step.name},
+                                     {QStringLiteral("type"), step.type}});
+    }
     return QJsonObject{
         {QStringLiteral("id"), project.id},
         {QStringLiteral("title"), project.title},
@@ -233,10 +328,6 @@ QJsonObject ProjectStore::toJson(const ProjectRecord& project) const {
         {QStringLiteral("createdAt"), project.createdAt},
         {QStringLiteral("updatedAt"), project.updatedAt},
         {QStringLiteral("workflowVersion"), project.workflowVersion},
-        {QStringLiteral("numberOfOpenIssues"), 0},
-        {QStringLiteral("numberOfSolvedIssues"), 0},
-        {QStringLiteral("numberOfOpenQuestions"), 0},
-        {QStringLiteral("numberOfSolvedQuestions"), 0},
         {QStringLiteral("consensusTotCoverage"), 0},
         {QStringLiteral("minConsensusSize"), 1},
         {QStringLiteral("reviewCoverage"), 100},
@@ -246,7 +337,7 @@ QJsonObject ProjectStore::toJson(const ProjectRecord& project) const {
         {QStringLiteral("shouldAutoAssign"), false},
         {QStringLiteral("complianceTags"), QJsonArray()},
         {QStringLiteral("metadataProperties"), QJsonObject()},
-        {QStringLiteral("steps"), QJsonArray()},
+        {QStringLiteral("steps"), stepsJson},
         {QStringLiteral("roles"), QJsonArray()},
     };
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "workflow.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -23,6 +25,8 @@ struct ProjectRecord {
     QString workflowVersion = QStringLiteral("V1");
     QString createdAt;
     QString updatedAt;
+    // Labeling then review (see workflow.h); empty before insert() = the default names.
+    QList<StepRecord> steps;
 };
 
 class ProjectStore;
@@ -50,6 +54,16 @@ struct ProjectCounts {
     int remaining = 0; // TODO or ONGOING
     int reviewed = 0;
     int skipped = 0;
+    int openIssues = 0;
+    int solvedIssues = 0;
+    int openQuestions = 0;
+    int solvedQuestions = 0;
+};
+
+// Where a workflow step id points.
+struct StepPlace {
+    qint64 projectSeq = -1;
+    int index = 0; // workflow::StepIndex
 };
 
 // Projects are few: all of them are cached, so resolving `project: {id}` filters and the
@@ -64,6 +78,9 @@ public:
     std::optional<ProjectRecord> bySeq(qint64 seq) const;
     qint64 seqForId(const QString& id) const; // -1 when unknown
     QString idForSeq(qint64 seq) const;
+    std::optional<StepPlace> stepPlace(const QString& stepId) const;
+    // The project's steps (labeling, review); empty for an unknown project.
+    QList<StepRecord> steps(const QString& projectId) const;
 
     bool list(const QJsonObject& where, int first, int skip, QList<ProjectRecord>* out,
               QString* error) const;
@@ -77,11 +94,14 @@ public:
 
 private:
     bool matching(const QJsonObject& where, QList<ProjectRecord>* out, QString* error) const;
+    bool insertSteps(ProjectRecord& project, QString* error);
+    void loadSteps();
 
     Database& m_database;
     IdGenerator& m_ids;
     QList<ProjectRecord> m_projects; // creation order
     QHash<QString, qint64> m_seqById;
+    QHash<QString, StepPlace> m_stepsById;
     QHash<qint64, ProjectCounts> m_counts;
 };
 
