@@ -244,3 +244,51 @@ TEST_F(Cli, ServerRestartMidImportThenResume) {
     EXPECT_EQ(result.code, 0) << result.err.toStdString();
     EXPECT_EQ(labelsOfModel(s("restart")), 200); // nothing twice, nothing lost
 }
+
+// A path that is not there is a usage error (exit 1), found before anything is asked of the
+// server; it used to be printed and then end with exit 0 ("Nothing to send.").
+TEST_F(Cli, MissingInputFileIsAUsageError) {
+    const QString good = writePredictions(3);
+    const QString missing = m_dir.filePath(s("missing.jsonl"));
+    const CliResult result =
+        cli({s("import"), m_projectId, s("--model"), s("missing"), good, missing});
+    EXPECT_EQ(result.code, 1) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(missing + s(" does not exist"))) << result.err.toStdString();
+    EXPECT_EQ(labelsOfModel(s("missing")), 0);
+}
+
+// Files without any prediction used to end with exit 0 and nothing on stderr.
+TEST_F(Cli, FileWithoutAnyPredictionIsInvalidInput) {
+    const std::pair<const char*, QByteArray> files[] = {
+        {"empty.jsonl", QByteArray()},
+        {"whitespace-only.jsonl", QByteArray(" \n\t\n\r\n")},
+        {"only-bom.jsonl", QByteArray("\xEF\xBB\xBF")},
+        {"empty-array.json", QByteArray("[]")},
+    };
+    for (const auto& [name, bytes] : files) {
+        const QString path = m_dir.filePath(QString::fromUtf8(name));
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+        file.close();
+        const CliResult result = cli({s("import"), m_projectId, s("--model"), s("empty"), path});
+        EXPECT_EQ(result.code, 2) << name << "\n" << result.err.toStdString();
+        EXPECT_TRUE(result.err.contains(QString::fromUtf8(name))) << result.err.toStdString();
+        EXPECT_TRUE(result.err.contains(s("the file holds no prediction")))
+            << result.err.toStdString();
+    }
+}
+
+// A problem about a whole file (here: YOLO labels without --target-job) used to be printed while
+// the exit code stayed 0.
+TEST_F(Cli, YoloFilesWithoutTargetJobAreAnError) {
+    const QString path = m_dir.filePath(s("photo-0000001.txt"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("0 0.5 0.5 0.2 0.2\n");
+    file.close();
+    const CliResult result = cli({s("import"), m_projectId, s("--model"), s("yolo"), path});
+    EXPECT_EQ(result.code, 2) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(s("photo-0000001.txt: YOLO files need a target job")))
+        << result.err.toStdString();
+}

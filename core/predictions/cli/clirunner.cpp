@@ -65,8 +65,10 @@ QString CliRunner::usage() {
              "  imports [--json]                       list the imports recorded on this computer\n"
              "\n"
              "Exit codes: 0 every item imported or already present; 1 usage, connection or\n"
-             "authentication error; 2 invalid items found (without --skip-invalid nothing was\n"
-             "sent); 3 some batches failed after retries (resume IMPORT_ID finishes them).\n");
+             "authentication error (an input path that does not exist is a usage error);\n"
+             "2 invalid items found, or a file refused or holding no prediction (without\n"
+             "--skip-invalid nothing was sent); 3 some batches failed after retries\n"
+             "(resume IMPORT_ID finishes them).\n");
 }
 
 int CliRunner::usageError(const QString& message) {

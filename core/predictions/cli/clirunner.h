@@ -3,7 +3,8 @@
 //
 //   kili-desk-cli [--endpoint URL] [--api-key KEY] COMMAND ...
 //
-// Exit codes: 0 success; 1 usage, connection or authentication error; 2 invalid items found;
+// Exit codes: 0 success; 1 usage (an input path that does not exist included), connection or
+// authentication error; 2 invalid items found, or a file refused or holding no prediction;
 // 3 some batches failed after retries (the journal allows `resume`).
 #pragma once
 

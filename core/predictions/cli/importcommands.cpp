@@ -8,8 +8,10 @@
 #include <QCommandLineParser>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 
 namespace kili::predictions {
 
@@ -27,10 +29,24 @@ QString duration(double seconds) {
                    : QStringLiteral("%1s").arg(s);
 }
 
+// An import whose plan holds any error (an invalid item, or a whole file refused: a YOLO file
+// without its target job, a format that is not recognised) did not do what was asked: it never
+// ends with Success, even where a stage reported the problem without counting an invalid item.
+int exitCodeOf(const PredictionImport& import) {
+    const int code = import.exitCode();
+    if (code != PredictionImport::Success)
+        return code;
+    const QList<Problem>& problems = import.plan().problems;
+    const bool refusedSomething =
+        std::any_of(problems.begin(), problems.end(), [](const Problem& p) { return p.isError(); });
+    return refusedSomething ? int(PredictionImport::InvalidItems) : code;
+}
+
 // Prints an import's problems, its summary and (with --report) the JSON report; returns the exit
 // code.
 int finishImport(PredictionImport& import, QTextStream& out, QTextStream& err,
                  const QString& reportPath, bool printProblems) {
+    const int exitCode = exitCodeOf(import);
     if (!import.errorString().isEmpty())
         err << "kili-desk-cli: " << import.errorString() << "\n";
     const ImportReport& report = import.report();
@@ -51,8 +67,7 @@ int finishImport(PredictionImport& import, QTextStream& out, QTextStream& err,
         err << "error: " << error << "\n";
     if (import.stage() == PredictionImport::Stage::Done && import.errorString().isEmpty())
         out << report.summaryText() << "\n";
-    if (import.exitCode() == PredictionImport::InvalidItems && report.dryRun
-        && !report.invalid.isEmpty())
+    if (exitCode == PredictionImport::InvalidItems && report.dryRun && !report.invalid.isEmpty())
         err << "Nothing was sent. Fix the items above, or add --skip-invalid to send the valid "
                "ones.\n";
     if (!reportPath.isEmpty()) {
@@ -66,7 +81,7 @@ int finishImport(PredictionImport& import, QTextStream& out, QTextStream& err,
     }
     out.flush();
     err.flush();
-    return import.exitCode();
+    return exitCode;
 }
 
 void connectProgress(PredictionImport& import, QTextStream& err, bool live) {
@@ -143,6 +158,18 @@ int CliRunner::importFiles(const QStringList& arguments) {
     request.scan.classesFile = parser.value(classes);
     request.scan.scaleConfidence = parser.isSet(scale);
     request.inputs = positional.mid(1);
+    // A path that is not there is a mistake on the command line, found before any request.
+    QStringList missing;
+    for (const QString& input : std::as_const(request.inputs)) {
+        if (!QFileInfo::exists(input))
+            missing << input;
+    }
+    if (!missing.isEmpty()) {
+        for (const QString& input : std::as_const(missing))
+            m_err << "kili-desk-cli: " << input << " does not exist; check the path\n";
+        m_err.flush();
+        return PredictionImport::UsageOrConnection;
+    }
     request.dryRun = parser.isSet(dryRun);
     request.skipInvalid = parser.isSet(skipInvalid);
 
