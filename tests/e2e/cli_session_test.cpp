@@ -230,9 +230,8 @@ TEST_F(CliSession, UsageAndConnectionErrorsExitWithOne) {
     EXPECT_FALSE(result.err.isEmpty()) << result.describe();
 }
 
-// Known gap (REQUESTS.md, G → D 16:15): a file that does not exist is reported on stderr but the
-// import exits 0 ("Nothing to send."). Enable once fixed.
-TEST_F(CliSession, DISABLED_MissingFileIsAnError) {
+// A file that does not exist is a usage error, named on stderr.
+TEST_F(CliSession, MissingFileIsAnError) {
     const ProcessResult result =
         cli({QStringLiteral("import"), m_projectId, QStringLiteral("--model"), kModel,
              m_dir.filePath(QStringLiteral("missing.jsonl"))});
