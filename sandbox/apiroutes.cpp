@@ -156,13 +156,15 @@ HttpAnswer ApiRoutes::graphqlRoute(const QHttpServerRequest& request) {
     const QString operationName = payload.value(QLatin1String("operationName")).toString();
     const graphql::SerializedResponse result =
         m_graphql.execute(query, operationName, variables.toObject(), *viewer);
-    // Apollo answers documents that do not parse or validate with 400, executed ones with 200.
+    // Apollo answers requests it cannot execute (document that does not parse or validate,
+    // variables that do not coerce, no operation to run) with 400, executed ones with 200.
     int status = 200;
     if (!result.hasData && !result.errors.isEmpty()) {
         const QString code =
             result.errors.first().extensions.value(QLatin1String("code")).toString();
         if (code == QLatin1String("GRAPHQL_PARSE_FAILED")
-            || code == QLatin1String("GRAPHQL_VALIDATION_FAILED"))
+            || code == QLatin1String("GRAPHQL_VALIDATION_FAILED")
+            || code == QLatin1String("OPERATION_RESOLUTION_FAILURE"))
             status = 400;
     }
     HttpAnswer answer;

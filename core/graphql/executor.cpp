@@ -61,12 +61,15 @@ public:
     }
 
     SerializedResponse run(const QString& operationName, const QJsonObject& variables) {
+        // Codes as Kili (Apollo Server) gives them: no operation to run is Apollo's
+        // OPERATION_RESOLUTION_FAILURE; variables that do not coerce are reported with the
+        // validation errors (kili-api.md §11: the PageSize message is GRAPHQL_VALIDATION_FAILED).
         const ast::OperationDefinition* operation = findOperation(operationName);
         if (!operation) {
-            return errorsResponse(m_errors);
+            return errorsResponse(withCode(QStringLiteral("OPERATION_RESOLUTION_FAILURE")));
         }
         if (!coerceVariables(*operation, variables)) {
-            return errorsResponse(m_errors);
+            return errorsResponse(withCode(QStringLiteral("GRAPHQL_VALIDATION_FAILED")));
         }
         const TypeDef* rootType = m_schema.rootType(operation->operation);
         if (!rootType) {
@@ -89,6 +92,14 @@ public:
     }
 
 private:
+    QList<GraphQLError> withCode(const QString& code) const {
+        QList<GraphQLError> errors = m_errors;
+        for (GraphQLError& error : errors) {
+            error.extensions.insert(QStringLiteral("code"), code);
+        }
+        return errors;
+    }
+
     const ast::OperationDefinition* findOperation(const QString& operationName) {
         const auto& operations = m_document.operations;
         if (operationName.isEmpty()) {

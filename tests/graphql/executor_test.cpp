@@ -166,6 +166,13 @@ TEST_F(ExecutorTest, ReportsMissingAndInvalidVariablesLikeGraphqlJs) {
                           .value(QStringLiteral("locations"))),
               R"([{"column":19,"line":1}])");
 
+    EXPECT_EQ(compact(response.value(QStringLiteral("errors"))
+                          .toArray()
+                          .first()
+                          .toObject()
+                          .value(QStringLiteral("extensions"))),
+              R"({"code":"GRAPHQL_VALIDATION_FAILED"})");
+
     response = run(query, R"({"where": null})");
     EXPECT_EQ(firstError(response),
               R"(Variable "$where" of non-null type "AssetWhere!" must not be null.)");
@@ -262,7 +269,11 @@ TEST_F(ExecutorTest, ChoosesTheOperation) {
     const char* two = "query a { viewer { id } } query b { countAssets(where: {}) }";
     EXPECT_EQ(firstError(run(two)),
               "Must provide operation name if query contains multiple operations.");
-    EXPECT_EQ(firstError(run(two, "{}", QStringLiteral("c"))), R"(Unknown operation named "c".)");
+    const QJsonObject unknown = run(two, "{}", QStringLiteral("c"));
+    EXPECT_EQ(firstError(unknown), R"(Unknown operation named "c".)");
+    EXPECT_EQ(
+        compact(unknown),
+        R"({"errors":[{"extensions":{"code":"OPERATION_RESOLUTION_FAILURE"},"message":"Unknown operation named \"c\"."}]})");
     EXPECT_EQ(compact(run(two, "{}", QStringLiteral("b"))), R"({"data":{"countAssets":42}})");
     EXPECT_EQ(firstError(run("fragment f on User { id }")), R"(Fragment "f" is never used.)");
     executor.setValidationEnabled(false);

@@ -168,6 +168,43 @@ TEST_F(SandboxHttp, ErrorAnswersPutErrorsAndMessageFirst) {
     EXPECT_TRUE(get.body.endsWith(",\"data\":null}")) << get.body.toStdString();
 }
 
+// Requests that cannot be executed are answered 400 with Apollo's codes, before any resolver runs.
+TEST_F(SandboxHttp, RequestsThatCannotRunAre400WithACode) {
+    const auto post = [&](const QByteArray& body) {
+        return client->post(server->graphqlUrl(), body, client->authorization());
+    };
+    const HttpResult unknownOperation =
+        post(R"({"query": "query a { viewer { id } }", "operationName": "b"})");
+    EXPECT_EQ(unknownOperation.status, 400);
+    EXPECT_EQ(unknownOperation.firstErrorCode(), QStringLiteral("OPERATION_RESOLUTION_FAILURE"));
+    EXPECT_FALSE(unknownOperation.json.contains(QLatin1String("data")));
+    const HttpResult twoOperations =
+        post(R"({"query": "query a { viewer { id } } query b { me { id } }"})");
+    EXPECT_EQ(twoOperations.status, 400);
+    EXPECT_EQ(twoOperations.firstErrorCode(), QStringLiteral("OPERATION_RESOLUTION_FAILURE"));
+    const HttpResult badVariable = post(
+        R"({"query": "query q($f: PageSize!) { projects(where: {}, first: $f, skip: 0) { id } }",)"
+        R"( "variables": {"f": {}}})");
+    EXPECT_EQ(badVariable.status, 400);
+    EXPECT_EQ(badVariable.firstErrorCode(), QStringLiteral("GRAPHQL_VALIDATION_FAILED"));
+    EXPECT_TRUE(badVariable.firstErrorMessage().contains(
+        QLatin1String("Bad type of input PageSize, expected type integer, got type object.")));
+    const HttpResult missingVariable = post(
+        R"({"query": "query q($f: PageSize!) { projects(where: {}, first: $f, skip: 0) { id } }"})");
+    EXPECT_EQ(missingVariable.status, 400);
+    EXPECT_EQ(missingVariable.firstErrorCode(), QStringLiteral("GRAPHQL_VALIDATION_FAILED"));
+    // Deeply nested JSON in the body: refused by the JSON reader, not a crash.
+    const QByteArray deep = "{\"query\": \"{ viewer { id } }\", \"variables\": {\"a\": "
+                            + QByteArray(5000, '[') + QByteArray(5000, ']') + "}}";
+    const HttpResult nested = post(deep);
+    EXPECT_EQ(nested.status, 400);
+    EXPECT_EQ(nested.firstErrorCode(), QStringLiteral("BAD_REQUEST"));
+    // A batch (JSON array of requests) is not supported: one request per call.
+    const HttpResult batch = post(R"([{"query": "{ viewer { id } }"}])");
+    EXPECT_EQ(batch.status, 400);
+    EXPECT_EQ(batch.firstErrorCode(), QStringLiteral("BAD_REQUEST"));
+}
+
 TEST_F(SandboxHttp, VersionEndpoint) {
     QUrl url = server->baseUrl();
     url.setPath(url.path() + QStringLiteral("/version"));
