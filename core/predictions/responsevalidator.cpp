@@ -3,6 +3,7 @@
 #include <QDate>
 #include <charconv>
 #include <cmath>
+#include <optional>
 
 namespace kili::predictions {
 
@@ -38,6 +39,15 @@ bool number(simdjson::dom::element value, double& out) {
         return true;
     }
     return false;
+}
+
+// A piece of text for a message: quoted, shortened when long.
+QString excerpt(QStringView text) {
+    constexpr qsizetype kLength = 40;
+    QString shown = text.left(kLength).toString();
+    if (text.size() > kLength)
+        shown += QStringLiteral("…");
+    return QLatin1Char('"') + shown + QLatin1Char('"');
 }
 
 QString inputDescription(const JobRule& rule) {
@@ -527,6 +537,109 @@ void ResponseValidator::transcription(const JobRule& rule, simdjson::dom::object
         q(text).toDouble(&ok);
         if (!ok)
             error(rule, QStringLiteral("\"%1\" is not a number").arg(q(text)));
+    }
+}
+
+int ResponseValidator::checkAgainstText(simdjson::dom::element response, const PredictionItem& item,
+                                        QStringView text, QList<Problem>& out) {
+    m_item = &item;
+    m_out = &out;
+    m_errors = 0;
+    m_path.clear();
+    simdjson::dom::object jobs;
+    if (!response.get_object().get(jobs))
+        textJobs(jobs, text, 0);
+    return m_errors;
+}
+
+// The walk of jobMap/job/categories/annotation, reduced to what leads to named entities; the
+// structure was checked by validate() already, so anything unexpected is skipped quietly.
+void ResponseValidator::textJobs(simdjson::dom::object jobs, QStringView text, int depth) {
+    if (depth > kMaxDepth)
+        return;
+    for (auto field : jobs) {
+        const JobRule* rule = m_rules.job(field.key);
+        simdjson::dom::object answer;
+        if (!rule || field.value.get_object().get(answer))
+            continue;
+        PathSegment segment(m_path, field.key);
+        const bool annotated = rule->kind == JobRule::Kind::NamedEntities
+                               || rule->kind == JobRule::Kind::ObjectDetection
+                               || rule->kind == JobRule::Kind::Pose
+                               || rule->kind == JobRule::Kind::Relation;
+        simdjson::dom::array list;
+        if (answer[annotated ? "annotations" : "categories"].get_array().get(list))
+            continue;
+        PathSegment listSegment(m_path, annotated ? "annotations" : "categories");
+        std::size_t index = 0;
+        for (auto element : list) {
+            PathSegment at(m_path, index++);
+            simdjson::dom::object object;
+            if (element.get_object().get(object))
+                continue;
+            if (rule->kind == JobRule::Kind::NamedEntities)
+                textEntity(*rule, object, text);
+            simdjson::dom::object children;
+            if (!object["children"].get_object().get(children)) {
+                PathSegment childSegment(m_path, "children");
+                textJobs(children, text, depth + 1);
+            }
+        }
+    }
+}
+
+void ResponseValidator::textEntity(const JobRule& rule, simdjson::dom::object annotation,
+                                   QStringView text) {
+    simdjson::dom::element unused;
+    if (!annotation["beginId"].get(unused))
+        return; // rich text: the offsets count inside the block beginId names
+    const auto offset = [&](const char* key) -> std::optional<qint64> {
+        double value = 0;
+        simdjson::dom::element element;
+        if (annotation[key].get(element) || !number(element, value) || value < 0
+            || value != std::floor(value) || value > 1e15)
+            return std::nullopt;
+        return qint64(value);
+    };
+    const std::optional<qint64> begin = offset("beginOffset");
+    const std::optional<qint64> end = offset("endOffset");
+    const qint64 length = text.size();
+    if (begin && *begin > length) {
+        PathSegment field(m_path, "beginOffset");
+        error(rule, QStringLiteral("beginOffset %1 is past the end of the asset's text (%2 "
+                                   "characters)")
+                        .arg(*begin)
+                        .arg(length));
+        return;
+    }
+    if (end && *end > length) {
+        PathSegment field(m_path, "endOffset");
+        error(rule, QStringLiteral("endOffset %1 is past the end of the asset's text (%2 "
+                                   "characters)")
+                        .arg(*end)
+                        .arg(length));
+        return;
+    }
+    std::string_view contentUtf8;
+    if (!begin || annotation["content"].get_string().get(contentUtf8))
+        return;
+    const QString content = q(contentUtf8);
+    PathSegment field(m_path, "content");
+    if (*begin + content.size() > length) {
+        error(rule, QStringLiteral("the entity %1 at beginOffset %2 runs past the end of the "
+                                   "asset's text (%3 characters)")
+                        .arg(excerpt(content))
+                        .arg(*begin)
+                        .arg(length));
+        return;
+    }
+    const QStringView there = text.mid(*begin, content.size());
+    if (there != content) {
+        error(rule, QStringLiteral("\"content\" is %1 but the asset's text at beginOffset %2 is "
+                                   "%3; the offsets do not match this asset's text")
+                        .arg(excerpt(content))
+                        .arg(*begin)
+                        .arg(excerpt(there)));
     }
 }
 

@@ -31,6 +31,14 @@ public:
     int validate(simdjson::dom::element response, const PredictionItem& item, QList<Problem>& out);
     const ConfidenceStats& confidence() const { return m_confidence; }
 
+    // The checks that need the asset's text (TEXT projects, once the caller has fetched it): every
+    // named entity's span lies inside `text`, and its "content" is the text at its beginOffset.
+    // Offsets count UTF-16 code units, as Kili's web labeling tool (JavaScript strings) does.
+    // Rich-text entities (beginId/endId, offsets inside a block) are not checked. Run after
+    // validate() found no error; appends to `out` and returns how many errors it found.
+    int checkAgainstText(simdjson::dom::element response, const PredictionItem& item,
+                         QStringView text, QList<Problem>& out);
+
 private:
     class PathSegment;
     struct Reference {
@@ -51,6 +59,8 @@ private:
     void relations(const JobRule& rule, simdjson::dom::object annotation);
     void transcription(const JobRule& rule, simdjson::dom::object answer);
     void confidenceValue(const JobRule& rule, simdjson::dom::element value, const char* field);
+    void textJobs(simdjson::dom::object jobs, QStringView text, int depth);
+    void textEntity(const JobRule& rule, simdjson::dom::object annotation, QStringView text);
 
     void error(const JobRule* rule, std::string_view job, const QString& message);
     void error(const JobRule& rule, const QString& message) { error(&rule, {}, message); }

@@ -150,3 +150,60 @@ TEST(Validator, VideoFramesAndNonJobKeys) {
     ASSERT_EQ(problems.size(), 1);
     EXPECT_EQ(problems[0].source.pointer, s("/1/TAGS/categories/0"));
 }
+
+// Issue 6: NER offsets inside the text when the asset is TEXT and its content is at hand.
+TEST(Validator, NamedEntitiesAgainstTheAssetText) {
+    const InterfaceRules rules(testInterface());
+    ResponseValidator validator(rules);
+    simdjson::dom::parser parser;
+    PredictionItem item;
+    item.source.file = s("ner.jsonl");
+    item.source.line = 3;
+    item.source.pointer = s("/jsonResponse");
+    item.externalId = s("news-1");
+    // "é" and "€" are one UTF-16 unit each, as in the JavaScript strings Kili counts in
+    const QString text = s("Café Kili: 5€ for Ada Lovelace.");
+    const auto check = [&](const char* json) {
+        QList<Problem> problems;
+        auto doc = parser.parse(std::string_view(json));
+        EXPECT_EQ(validator.validate(doc.value(), item, problems), 0)
+            << texts(problems).join(QLatin1Char('\n')).toStdString();
+        validator.checkAgainstText(doc.value(), item, text, problems);
+        for (const Problem& problem : problems)
+            EXPECT_TRUE(problem.source.pointer.startsWith(s("/jsonResponse/NER/annotations/0/")))
+                << problem.source.pointer.toStdString();
+        return texts(problems);
+    };
+    EXPECT_EQ(check(R"({"NER":{"annotations":[)"
+                    R"({"categories":[{"name":"ORG"}],"beginOffset":5,"content":"Kili"},)"
+                    R"({"categories":[{"name":"PER"}],"beginOffset":18,"endOffset":30,)"
+                    R"("content":"Ada Lovelace"},)"
+                    R"({"categories":[{"name":"ORG"}],"beginOffset":0,"content":"Café"}]}})"),
+              QStringList());
+
+    const QStringList shifted =
+        check(R"({"NER":{"annotations":[{"categories":[{"name":"PER"}],"beginOffset":17,)"
+              R"("content":"Ada Lovelace"}]}})");
+    ASSERT_EQ(shifted.size(), 1);
+    EXPECT_EQ(shifted[0], s("ner.jsonl:3 news-1 NER: "
+                            "\"content\" is \"Ada Lovelace\" but the asset's text at beginOffset "
+                            "17 is \" Ada Lovelac\"; the offsets do not match this asset's text"));
+
+    const QStringList past =
+        check(R"({"NER":{"annotations":[{"categories":[{"name":"PER"}],"beginOffset":25,)"
+              R"("content":"Lovelace and Babbage"}]}})");
+    ASSERT_EQ(past.size(), 1);
+    EXPECT_TRUE(past[0].contains(s("runs past the end of the asset's text (31 characters)")))
+        << past[0].toStdString();
+
+    const QStringList beyond = check(
+        R"({"NER":{"annotations":[{"categories":[{"name":"PER"}],"beginOffset":40,"endOffset":45}]}})");
+    ASSERT_EQ(beyond.size(), 1);
+    EXPECT_TRUE(beyond[0].contains(s("ner.jsonl:3 news-1 NER: beginOffset 40 is past the end")))
+        << beyond[0].toStdString();
+
+    // rich text counts offsets inside the block beginId names: not checked against the whole text
+    EXPECT_EQ(check(R"({"NER":{"annotations":[{"categories":[{"name":"PER"}],"beginId":"main/[3]",)"
+                    R"("endId":"main/[3]","beginOffset":40,"endOffset":45,"content":"x"}]}})"),
+              QStringList());
+}
