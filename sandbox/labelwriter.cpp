@@ -109,6 +109,7 @@ std::optional<KiliError> LabelWriter::append(const QJsonObject& data, const QJso
                 QStringLiteral("send a JSON-encoded object such as "
                                "\"{\\\"JOB_0\\\": {...}}\""));
         }
+        label.numberOfAnnotations = countAnnotations(response.object());
         if (const auto author = where::string(item, QLatin1String("authorID"))) {
             const auto user = m_accounts.userById(*author);
             if (!user) {
@@ -229,7 +230,10 @@ bool LabelWriter::insert(QList<NewLabel>& labels, QStringList* createdIds, QStri
     const QString now = isoNow();
     for (NewLabel& label : labels) {
         const QString id = m_ids.next();
-        const QJsonObject response = QJsonDocument::fromJson(label.jsonResponse.toUtf8()).object();
+        const int annotations =
+            label.numberOfAnnotations >= 0
+                ? label.numberOfAnnotations
+                : countAnnotations(QJsonDocument::fromJson(label.jsonResponse.toUtf8()).object());
         const QVariant seconds = label.secondsToLabel ? QVariant(*label.secondsToLabel)
                                                       : QVariant(QMetaType(QMetaType::Double));
         const QVariant version = label.clientVersion ? QVariant(*label.clientVersion)
@@ -237,7 +241,7 @@ bool LabelWriter::insert(QList<NewLabel>& labels, QStringList* createdIds, QStri
         if (!rows.add({id, label.assetSeq, label.projectSeq, label.labelType, label.jsonResponse,
                        nullableText(label.modelName), label.authorSeq,
                        label.createdAt.isEmpty() ? now : label.createdAt, seconds, version,
-                       nullableText(label.referencedLabelId), countAnnotations(response)})) {
+                       nullableText(label.referencedLabelId), annotations})) {
             *error = rows.error();
             return false;
         }

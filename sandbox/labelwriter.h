@@ -29,6 +29,7 @@ struct NewLabel {
     std::optional<double> secondsToLabel;
     std::optional<int> clientVersion;
     QString referencedLabelId;
+    int numberOfAnnotations = -1; // -1 = count them from jsonResponse when inserting
 };
 
 // Creates and deletes labels with Kili's rules, each call in one transaction: it either happens

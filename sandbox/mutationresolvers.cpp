@@ -5,6 +5,7 @@
 #include "resolvercontext.h"
 
 #include <QJsonArray>
+#include <algorithm>
 
 namespace kili::sandbox::resolve {
 
@@ -13,8 +14,19 @@ using graphql::ResolveResult;
 
 namespace {
 
-ResolveResult createdLabels(SandboxStores& stores, const QStringList& ids) {
+ResolveResult createdLabels(SandboxStores& stores, const FieldContext& field,
+                            const QStringList& ids) {
+    // What the SDK asks for, `{ id }`, needs no read back of the labels just written.
+    const bool onlyIds = std::all_of(
+        field.selectedFields.cbegin(), field.selectedFields.cend(), [](const QString& name) {
+            return name == QLatin1String("id") || name == QLatin1String("__typename");
+        });
     QJsonArray labels;
+    if (onlyIds) {
+        for (const QString& id : ids)
+            labels.append(QJsonObject{{QStringLiteral("id"), id}});
+        return ResolveResult{labels, std::nullopt};
+    }
     QString problem;
     if (!stores.labels.byIds(ids, &labels, &problem))
         return failFilter(QStringLiteral("appendManyLabels"), problem);
@@ -92,7 +104,7 @@ ResolveResult createPredictions(SandboxStores& stores, const FieldContext& field
         request(field).viewer.seq, &created);
     if (error)
         return fail(*error);
-    return createdLabels(stores, created);
+    return createdLabels(stores, field, created);
 }
 
 } // namespace
@@ -107,7 +119,7 @@ void registerMutationResolvers(graphql::Executor& executor, SandboxStores& store
                                  request(field).viewer.seq, &created);
                              if (error)
                                  return fail(*error);
-                             return createdLabels(stores, created);
+                             return createdLabels(stores, field, created);
                          });
     executor.setResolver(
         QStringLiteral("Mutation"), QStringLiteral("deleteLabels"),
