@@ -66,6 +66,28 @@ def classification(name, confidence=100):
     return {"CLASSIFICATION_JOB": {"categories": [{"name": name, "confidence": confidence}]}}
 
 
+def porsche_workflow(i):
+    """Who the cars still to label are assigned to, and the issues and questions raised: what
+    the sandbox's assigneeIn and issue filters select on. Uses no random numbers, so the rest of
+    the demo stays as it was."""
+    extra = {}
+    if i >= 24:
+        extra["assignees"] = [HUMANS[1 + i % 2]]
+    issues = {
+        4: {"type": "ISSUE", "status": "OPEN", "text": "The image is blurry.",
+            "author": HUMANS[1]},
+        9: {"type": "QUESTION", "status": "SOLVED",
+            "text": "Does a Tesla Roadster count as a Tesla?", "author": HUMANS[2]},
+        17: {"type": "ISSUE", "status": "SOLVED", "text": "The wheels are cut off.",
+             "author": REVIEWER},
+        26: {"type": "QUESTION", "status": "OPEN", "text": "Is this a Taycan?",
+             "author": HUMANS[2]},
+    }
+    if i in issues:
+        extra["issues"] = [issues[i]]
+    return extra
+
+
 def porsche_or_tesla():
     assets = []
     for i in range(30):
@@ -94,9 +116,11 @@ def porsche_or_tesla():
             labels.append({"labelType": "REVIEW", "jsonResponse": classification(truth),
                            "createdAt": stamp(4, 10 + i), "author": REVIEWER,
                            "secondsToLabel": rng.randrange(1, 6)})
-        assets.append({"externalId": "car-%02d" % (i + 1), "content": "images/" + name,
-                       "jsonMetadata": {"source": "drawn by make_demo.py", "index": i + 1},
-                       "labels": labels})
+        asset = {"externalId": "car-%02d" % (i + 1), "content": "images/" + name,
+                 "jsonMetadata": {"source": "drawn by make_demo.py", "index": i + 1},
+                 "labels": labels}
+        asset.update(porsche_workflow(i))
+        assets.append(asset)
     return {
         "title": "Porsche or Tesla",
         "description": "Is the car a Porsche or a Tesla? The image classification project of "

@@ -224,6 +224,10 @@ TEST_F(SandboxQueries, AssetFilters) {
     EXPECT_EQ(countAssets(inProject(
                   porsche, {{QStringLiteral("issue"),
                              QJsonObject{{QStringLiteral("type"), QStringLiteral("QUESTION")}}}})),
+              2); // car-10 and car-27 (resources/demo/README.md)
+    EXPECT_EQ(countAssets(inProject(
+                  street, {{QStringLiteral("issue"),
+                            QJsonObject{{QStringLiteral("type"), QStringLiteral("QUESTION")}}}})),
               0);
 }
 

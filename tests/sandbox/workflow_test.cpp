@@ -396,3 +396,44 @@ TEST(SandboxWorkflowWrites, OlderDatabasesGetTheDefaultSteps) {
         EXPECT_FALSE(steps.at(1).toObject().value(QLatin1String("id")).toString().isEmpty());
     }
 }
+
+// The demo shows every filter with something to find (resources/demo/README.md).
+TEST(SandboxWorkflowDemo, PorscheOrTeslaHasAssigneesIssuesAndQuestions) {
+    SandboxOptions options;
+    options.seedDemo = true;
+    SandboxServer server(options);
+    QString error;
+    ASSERT_TRUE(server.start(&error)) << error.toStdString();
+    SandboxClient client(server);
+    const QString project = client.projectId(QStringLiteral("Porsche or Tesla"));
+    const auto externalIds = [&](const QJsonObject& filter) {
+        QJsonObject where = filter;
+        where.insert(QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), project}});
+        const HttpResult page = client.graphql(
+            QStringLiteral("query($w: AssetWhere!) { data: assets(where: $w, first: 100, skip: 0) "
+                           "{ externalId } }"),
+            QJsonObject{{QStringLiteral("w"), where}});
+        QStringList ids;
+        const QJsonArray assets = page.data().toArray();
+        for (const QJsonValue& asset : assets)
+            ids.append(asset.toObject().value(QLatin1String("externalId")).toString());
+        return ids.join(QLatin1Char(' ')).toStdString();
+    };
+    EXPECT_EQ(externalIds({{QStringLiteral("assigneeIn"),
+                            QJsonArray{QStringLiteral("alice@sandbox.kili.local")}}}),
+              "car-25 car-27 car-29");
+    EXPECT_EQ(externalIds({{QStringLiteral("issue"), parse(R"({"type": "QUESTION"})")}}),
+              "car-10 car-27");
+    EXPECT_EQ(
+        externalIds({{QStringLiteral("issue"), parse(R"({"type": "ISSUE", "status": "OPEN"})")}}),
+        "car-05");
+    const HttpResult counts = client.graphql(
+        QStringLiteral("query($w: ProjectWhere!) { data: projects(where: $w, first: 1, skip: 0) "
+                       "{ numberOfOpenIssues numberOfSolvedIssues numberOfOpenQuestions "
+                       "numberOfSolvedQuestions } }"),
+        QJsonObject{{QStringLiteral("w"), QJsonObject{{QStringLiteral("id"), project}}}});
+    const QJsonObject porsche = counts.data().toArray().first().toObject();
+    for (const char* field : {"numberOfOpenIssues", "numberOfSolvedIssues", "numberOfOpenQuestions",
+                              "numberOfSolvedQuestions"})
+        EXPECT_EQ(porsche.value(QLatin1String(field)).toInt(-1), 1) << field;
+}
