@@ -1,6 +1,7 @@
 #include "predictions/responsevalidator.h"
 
 #include <QDate>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -641,6 +642,39 @@ void ResponseValidator::textEntity(const JobRule& rule, simdjson::dom::object an
                         .arg(*begin)
                         .arg(excerpt(there)));
     }
+}
+
+const QString* ResponseValidator::inlineText(const QString& content) {
+    static const char* const kSchemes[] = {
+        "http://", "https://", "data:", "file:", "gs://", "s3://"};
+    if (content.isEmpty())
+        return nullptr;
+    for (const char* scheme : kSchemes) {
+        if (content.startsWith(QLatin1String(scheme), Qt::CaseInsensitive))
+            return nullptr;
+    }
+    return &content;
+}
+
+qint64 ResponseValidator::checkAgainstTexts(
+    std::vector<PredictionItem>& items,
+    const std::function<const QString*(const PredictionItem&)>& textOf, QList<Problem>& out) {
+    simdjson::dom::parser parser;
+    const auto end = std::remove_if(items.begin(), items.end(), [&](const PredictionItem& item) {
+        if (!item.jsonResponse.contains("\"beginOffset\""))
+            return false; // no entity with an offset: nothing to compare (and no parse)
+        const QString* text = textOf(item);
+        if (!text)
+            return false;
+        simdjson::dom::element response;
+        if (parser.parse(item.jsonResponse.constData(), std::size_t(item.jsonResponse.size()))
+                .get(response))
+            return false; // compact JSON written by us; validate() saw it whole
+        return checkAgainstText(response, item, *text, out) > 0;
+    });
+    const qint64 removed = qint64(items.end() - end);
+    items.erase(end, items.end());
+    return removed;
 }
 
 } // namespace kili::predictions

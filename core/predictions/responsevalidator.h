@@ -5,8 +5,10 @@
 #include "predictions/interfacerules.h"
 #include "predictions/predictionitem.h"
 
+#include <functional>
 #include <simdjson.h>
 #include <unordered_set>
+#include <vector>
 
 namespace kili::predictions {
 
@@ -38,6 +40,14 @@ public:
     // validate() found no error; appends to `out` and returns how many errors it found.
     int checkAgainstText(simdjson::dom::element response, const PredictionItem& item,
                          QStringView text, QList<Problem>& out);
+    // The same for the valid items of an import, once their assets are known: `textOf` gives the
+    // text of an item's asset, or nullptr when it is not at hand (see inlineText()). Items with
+    // an error leave `items`; their problems go to `out`. Returns how many items left.
+    qint64 checkAgainstTexts(std::vector<PredictionItem>& items,
+                             const std::function<const QString*(const PredictionItem&)>& textOf,
+                             QList<Problem>& out);
+    // An asset's content when it is the text itself; nullptr when it is a URL to fetch (or empty).
+    static const QString* inlineText(const QString& content);
 
 private:
     class PathSegment;

@@ -207,3 +207,42 @@ TEST(Validator, NamedEntitiesAgainstTheAssetText) {
                     R"("endId":"main/[3]","beginOffset":40,"endOffset":45,"content":"x"}]}})"),
               QStringList());
 }
+
+TEST(Validator, ImportItemsAgainstInlineAssetTexts) {
+    const InterfaceRules rules(testInterface());
+    ResponseValidator validator(rules);
+    const QString text = s("Ada Lovelace met Babbage.");
+    const QString url = s("https://cloud.example/text/1.txt");
+    EXPECT_EQ(ResponseValidator::inlineText(text), &text);
+    EXPECT_EQ(ResponseValidator::inlineText(url), nullptr);
+    EXPECT_EQ(ResponseValidator::inlineText(QString()), nullptr);
+
+    std::vector<PredictionItem> items(4);
+    const QByteArray entity(R"({"NER":{"annotations":[{"categories":[{"name":"PER"}],)"
+                            R"("beginOffset":%1,"content":"Babbage"}]}})");
+    items[0].externalId = s("right");
+    items[0].jsonResponse = QByteArray(entity).replace("%1", "17");
+    items[1].externalId = s("shifted");
+    items[1].source = {s("ner.jsonl"), 2, s("/jsonResponse")};
+    items[1].jsonResponse = QByteArray(entity).replace("%1", "16");
+    items[2].externalId = s("remote"); // its text is behind a URL: not at hand, kept
+    items[2].jsonResponse = QByteArray(entity).replace("%1", "3");
+    items[3].externalId = s("classification");
+    items[3].jsonResponse = R"({"CLASSIFICATION_JOB":{"categories":[{"name":"CAR"}]}})";
+    QList<Problem> problems;
+    const qint64 removed = validator.checkAgainstTexts(
+        items,
+        [&](const PredictionItem& item) {
+            return ResponseValidator::inlineText(item.externalId == s("remote") ? url : text);
+        },
+        problems);
+    EXPECT_EQ(removed, 1);
+    ASSERT_EQ(items.size(), 3u);
+    EXPECT_EQ(items[1].externalId, s("remote"));
+    ASSERT_EQ(problems.size(), 1);
+    EXPECT_TRUE(problems[0].toText().startsWith(
+        s("ner.jsonl:2 shifted NER: \"content\" is \"Babbage\" but the asset's text at "
+          "beginOffset 16 is \" Babbag\"")))
+        << problems[0].toText().toStdString();
+    EXPECT_EQ(problems[0].source.pointer, s("/jsonResponse/NER/annotations/0/content"));
+}
