@@ -4,6 +4,7 @@
 #include "bulkinsert.h"
 #include "database.h"
 #include "ids.h"
+#include "imagesize.h"
 #include "labelwriter.h"
 #include "projectstore.h"
 
@@ -77,6 +78,7 @@ struct LoadedAsset {
     int contentKind = 0;
     QByteArray fileData;
     QString mimeType;
+    QSize size; // of images read from files: Asset.resolution
 };
 
 } // namespace
@@ -276,6 +278,7 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
                 prepared.fileData = file.readAll();
                 prepared.mimeType =
                     mimeTypes.mimeTypeForFileNameAndData(path, prepared.fileData).name();
+                prepared.size = imageSize(prepared.fileData);
             }
         } else if (isText) {
             prepared.content = content;
@@ -391,12 +394,14 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
         {QStringLiteral("seq"), QStringLiteral("id"), QStringLiteral("project_seq"),
          QStringLiteral("position"), QStringLiteral("external_id"), QStringLiteral("content"),
          QStringLiteral("content_kind"), QStringLiteral("json_metadata"), QStringLiteral("status"),
-         QStringLiteral("skipped"), QStringLiteral("created_at"), QStringLiteral("updated_at")},
+         QStringLiteral("skipped"), QStringLiteral("width"), QStringLiteral("height"),
+         QStringLiteral("created_at"), QStringLiteral("updated_at")},
         32);
     BulkInsert fileRows(
         db, QStringLiteral("asset_files"),
         {QStringLiteral("asset_seq"), QStringLiteral("mime"), QStringLiteral("data")}, 8);
     const qint64 start = QDateTime::currentMSecsSinceEpoch() - assets.size();
+    const QVariant nullReal{QMetaType(QMetaType::Double)};
     QList<NewLabel> labels;
     QList<std::pair<qint64, QString>> explicitStatuses;
     for (qsizetype i = 0; i < assets.size(); ++i) {
@@ -410,8 +415,10 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
                  asset.value(QLatin1String("externalId")).toString(), loaded.at(i).content,
                  loaded.at(i).contentKind,
                  QString::fromUtf8(QJsonDocument(metadata).toJson(QJsonDocument::Compact)),
-                 QStringLiteral("TODO"), asset.value(QLatin1String("skipped")).toBool(), stamp,
-                 stamp})) {
+                 QStringLiteral("TODO"), asset.value(QLatin1String("skipped")).toBool(),
+                 loaded.at(i).size.isValid() ? QVariant(loaded.at(i).size.width()) : nullReal,
+                 loaded.at(i).size.isValid() ? QVariant(loaded.at(i).size.height()) : nullReal,
+                 stamp, stamp})) {
             *error = assetRows.error();
             return false;
         }

@@ -1,4 +1,5 @@
 // --load PROJECT.json (with errors that name the place) and --generate.
+#include "sandbox/imagesize.h"
 #include "sandboxclient.h"
 
 #include <QFile>
@@ -45,6 +46,7 @@ TEST(SandboxLoader, LoadsAssetsLabelsAndFiles) {
     QFile png(QStringLiteral(":/kili/sandbox/demo/placeholder.png"));
     ASSERT_TRUE(png.open(QIODevice::ReadOnly));
     writeFile(folder, QStringLiteral("a.png"), png.readAll());
+    png.seek(0);
     const QJsonArray assets{
         QJsonObject{{QStringLiteral("externalId"), QStringLiteral("one")},
                     {QStringLiteral("content"), QStringLiteral("a.png")},
@@ -66,11 +68,20 @@ TEST(SandboxLoader, LoadsAssetsLabelsAndFiles) {
     SandboxClient client(server);
     const HttpResult result = client.graphql(QStringLiteral(
         "query { data: assets(where: {}, first: 10, skip: 0) { externalId content status"
-        " labels { createdAt secondsToLabel author { email } } } }"));
+        " resolution { width height } labels { createdAt secondsToLabel author { email } } } }"));
     const QJsonArray page = result.data().toArray();
     ASSERT_EQ(page.size(), 2);
     const QJsonObject one = page.at(0).toObject();
     EXPECT_EQ(one.value(QLatin1String("status")).toString(), QStringLiteral("LABELED"));
+    const QSize placeholder = imageSize(png.readAll());
+    ASSERT_TRUE(placeholder.isValid());
+    EXPECT_EQ(
+        one.value(QLatin1String("resolution")).toObject().value(QLatin1String("width")).toInt(),
+        placeholder.width());
+    EXPECT_EQ(
+        one.value(QLatin1String("resolution")).toObject().value(QLatin1String("height")).toInt(),
+        placeholder.height());
+    EXPECT_TRUE(page.at(1).toObject().value(QLatin1String("resolution")).isNull());
     const QJsonObject label = one.value(QLatin1String("labels")).toArray().first().toObject();
     EXPECT_EQ(label.value(QLatin1String("createdAt")).toString(),
               QStringLiteral("2024-02-03T04:05:06.789Z"));
@@ -182,4 +193,16 @@ TEST(SandboxLoader, AFailedLoadLeavesNoProject) {
     QString error;
     ASSERT_TRUE(server.start(&error)) << error.toStdString();
     EXPECT_EQ(server.projectIds().size(), 1); // good.json only
+}
+
+TEST(SandboxImageSize, ReadsPngAndJpegHeaders) {
+    // A JPEG's size is in its start-of-frame segment, after any other segment (here an APP0).
+    const QByteArray jpeg = QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000"
+                                                "ffc0001108004000a003012200021101031101");
+    EXPECT_EQ(imageSize(jpeg), QSize(160, 64));
+    const QByteArray png = QByteArray::fromHex("89504e470d0a1a0a0000000d49484452"
+                                               "0000028000000168080600000000");
+    EXPECT_EQ(imageSize(png), QSize(640, 360));
+    EXPECT_FALSE(imageSize(QByteArrayLiteral("GIF89a")).isValid());
+    EXPECT_FALSE(imageSize(QByteArray::fromHex("ffd8ff")).isValid());
 }
