@@ -7,6 +7,7 @@
 #include "ids.h"
 #include "projectstore.h"
 #include "wherefields.h"
+#include "workflow.h"
 
 #include <QJsonDocument>
 #include <QSet>
@@ -59,6 +60,37 @@ int LabelWriter::countAnnotations(const QJsonObject& jsonResponse) {
             ++count;
     }
     return count;
+}
+
+std::optional<KiliError> LabelWriter::checkStep(const QString& stepName, const QString& labelType,
+                                                qint64 projectSeq) const {
+    const QList<StepRecord> steps = m_projects.steps(m_projects.idForSeq(projectSeq));
+    QStringList names;
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        names.append(QLatin1Char('"') + steps.at(i).name + QLatin1Char('"'));
+        if (steps.at(i).name != stepName)
+            continue;
+        // Human labels belong to the step of their kind; model labels (PREDICTION, INFERENCE)
+        // can be attached to any step.
+        const bool isReview = labelType == QLatin1String("REVIEW");
+        const bool isHuman = isReview || labelType == QLatin1String("DEFAULT")
+                             || labelType == QLatin1String("AUTOSAVE");
+        if (isHuman && isReview != (i == workflow::Review)) {
+            return KiliError::make(
+                QStringLiteral("labelTypeNotAllowedInStep"),
+                QStringLiteral("%1 labels cannot be added in the step \"%2\".")
+                    .arg(labelType, stepName),
+                QStringLiteral("\"%1\" is a %2 step; send REVIEW labels to the review step and "
+                               "DEFAULT or AUTOSAVE labels to the labeling step")
+                    .arg(stepName, steps.at(i).type));
+        }
+        return std::nullopt;
+    }
+    return KiliError::make(
+        QStringLiteral("stepNotFound"),
+        QStringLiteral("The step \"%1\" does not exist in the project.").arg(stepName),
+        QStringLiteral("stepName must be one of the project's steps: %1")
+            .arg(names.join(QStringLiteral(", "))));
 }
 
 std::optional<KiliError> LabelWriter::append(const QJsonObject& data, const QJsonObject& where,
@@ -187,6 +219,13 @@ std::optional<KiliError> LabelWriter::append(const QJsonObject& data, const QJso
         if (!targetSeqs.contains(assetSeq))
             targetSeqs.append(assetSeq);
         projects.insert(projectSeq);
+    }
+
+    if (const auto stepName = where::string(data, QLatin1String("stepName"))) {
+        for (qint64 project : std::as_const(projects)) {
+            if (auto error = checkStep(*stepName, labelType, project))
+                return error;
+        }
     }
 
     Transaction transaction(m_database.connection());

@@ -56,6 +56,10 @@ public:
 
 private:
     Database& m_database;
+    // appendManyLabels' stepName: a step of the project that fits the label type.
+    std::optional<KiliError> checkStep(const QString& stepName, const QString& labelType,
+                                       qint64 projectSeq) const;
+
     ProjectStore& m_projects;
     AccountStore& m_accounts;
     const FilterBuilder& m_filters;

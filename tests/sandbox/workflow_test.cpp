@@ -437,3 +437,53 @@ TEST(SandboxWorkflowDemo, PorscheOrTeslaHasAssigneesIssuesAndQuestions) {
                               "numberOfSolvedQuestions"})
         EXPECT_EQ(porsche.value(QLatin1String(field)).toInt(-1), 1) << field;
 }
+
+// appendManyLabels' stepName must name a step of the project that fits the label type.
+TEST(SandboxWorkflowWrites, StepNameMustFitTheLabelType) {
+    SandboxOptions options;
+    options.seedDemo = true;
+    SandboxServer server(options);
+    QString error;
+    ASSERT_TRUE(server.start(&error)) << error.toStdString();
+    SandboxClient client(server);
+    const QString project = client.projectId(QStringLiteral("Porsche or Tesla"));
+    const QString assetId =
+        client
+            .graphql(QStringLiteral("query($w: AssetWhere!) { data: assets(where: $w, first: 1, "
+                                    "skip: 0) { id } }"),
+                     QJsonObject{{QStringLiteral("w"),
+                                  QJsonObject{{QStringLiteral("project"),
+                                               QJsonObject{{QStringLiteral("id"), project}}}}}})
+            .data()
+            .toArray()
+            .first()
+            .toObject()
+            .value(QLatin1String("id"))
+            .toString();
+    const auto append = [&](const char* labelType, const char* stepName) {
+        QJsonObject item{{QStringLiteral("assetID"), assetId},
+                         {QStringLiteral("jsonResponse"), QStringLiteral("{}")}};
+        if (QByteArray(labelType) == "PREDICTION")
+            item.insert(QStringLiteral("modelName"), QStringLiteral("m"));
+        return client.graphql(
+            QStringLiteral("mutation($data: AppendManyLabelsData!, $where: AssetWhere!) {"
+                           " data: appendManyLabels(data: $data, where: $where) { id } }"),
+            QJsonObject{{QStringLiteral("data"),
+                         QJsonObject{{QStringLiteral("labelType"), QLatin1String(labelType)},
+                                     {QStringLiteral("stepName"), QLatin1String(stepName)},
+                                     {QStringLiteral("labelsData"), QJsonArray{item}}}},
+                        {QStringLiteral("where"),
+                         QJsonObject{{QStringLiteral("idIn"), QJsonArray{assetId}}}}});
+    };
+    const HttpResult unknown = append("DEFAULT", "Nope");
+    EXPECT_TRUE(unknown.firstErrorMessage().startsWith(QLatin1String("[stepNotFound]")))
+        << unknown.body.toStdString();
+    EXPECT_TRUE(unknown.firstErrorMessage().contains(QLatin1String("\"Labeling\", \"Review\"")));
+    const HttpResult misplaced = append("REVIEW", "Labeling");
+    EXPECT_TRUE(
+        misplaced.firstErrorMessage().startsWith(QLatin1String("[labelTypeNotAllowedInStep]")))
+        << misplaced.body.toStdString();
+    EXPECT_TRUE(append("DEFAULT", "Labeling").errors().isEmpty());
+    EXPECT_TRUE(append("REVIEW", "Review").errors().isEmpty());
+    EXPECT_TRUE(append("PREDICTION", "Review").errors().isEmpty());
+}
