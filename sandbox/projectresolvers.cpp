@@ -15,6 +15,13 @@ qint64 projectSeq(const FieldContext& field, const SandboxStores& stores) {
     return stores.projects.seqForId(field.parent.toObject().value(QLatin1String("id")).toString());
 }
 
+// Every sandbox project belongs to the organization of whoever asks (Project.organizationId).
+bool inViewersOrganization(const FieldContext& field, const QJsonObject& where) {
+    const QJsonValue organization = where.value(QLatin1String("organizationId"));
+    return !organization.isString()
+           || organization.toString() == request(field).viewer.organizationId;
+}
+
 void registerCount(graphql::Executor& executor, SandboxStores& stores, const QString& field,
                    int ProjectCounts::*member) {
     executor.setResolver(
@@ -35,26 +42,30 @@ void registerProjectResolvers(graphql::Executor& executor, SandboxStores& stores
             int skip = 0;
             if (const auto error = paging(field, stores.maxPageSize, &first, &skip))
                 return fail(*error);
+            const QJsonObject where = field.arguments.value(QLatin1String("where")).toObject();
             QList<ProjectRecord> projects;
             QString problem;
-            if (!stores.projects.list(field.arguments.value(QLatin1String("where")).toObject(),
-                                      first, skip, &projects, &problem))
+            if (!inViewersOrganization(field, where))
+                return ResolveResult{QJsonArray(), std::nullopt};
+            if (!stores.projects.list(where, first, skip, &projects, &problem))
                 return failFilter(field.fieldName, problem);
             QJsonArray out;
             for (const ProjectRecord& project : std::as_const(projects))
                 out.append(stores.projects.toJson(project));
             return ResolveResult{out, std::nullopt};
         });
-    executor.setResolver(
-        QStringLiteral("Query"), QStringLiteral("countProjects"),
-        [&stores](const FieldContext& field) {
-            int count = 0;
-            QString problem;
-            if (!stores.projects.count(field.arguments.value(QLatin1String("where")).toObject(),
-                                       &count, &problem))
-                return failFilter(field.fieldName, problem);
-            return ResolveResult{count, std::nullopt};
-        });
+    executor.setResolver(QStringLiteral("Query"), QStringLiteral("countProjects"),
+                         [&stores](const FieldContext& field) {
+                             const QJsonObject where =
+                                 field.arguments.value(QLatin1String("where")).toObject();
+                             int count = 0;
+                             QString problem;
+                             if (!inViewersOrganization(field, where))
+                                 return ResolveResult{0, std::nullopt};
+                             if (!stores.projects.count(where, &count, &problem))
+                                 return failFilter(field.fieldName, problem);
+                             return ResolveResult{count, std::nullopt};
+                         });
 
     // Legacy playground API (2019-2020): same data, older names.
     executor.setResolver(QStringLiteral("Query"), QStringLiteral("getProject"),

@@ -229,6 +229,8 @@ bool ProjectStore::matching(const QJsonObject& where, QList<ProjectRecord>* out,
     const std::optional<QString> search = where::string(where, QLatin1String("searchQuery"));
     const std::optional<bool> archived = where::boolean(where, QLatin1String("archived"));
     const std::optional<QStringList> tags = where::stringList(where, QLatin1String("tagIds"));
+    // Nobody stars a sandbox project (roles say starred: false).
+    const bool starredOnly = where::boolean(where, QLatin1String("starred")).value_or(false);
     const QRegularExpression pattern = search ? ilikePattern(*search) : QRegularExpression();
     for (const ProjectRecord& project : m_projects) {
         if (id && project.id != *id)
@@ -240,6 +242,8 @@ bool ProjectStore::matching(const QJsonObject& where, QList<ProjectRecord>* out,
             continue;
         if (tags && !tags->isEmpty())
             continue; // the sandbox has no tags
+        if (starredOnly)
+            continue;
         bool ok = true;
         if (!withinDates(project.createdAt, where, QLatin1String("createdAtGte"),
                          QLatin1String("createdAtLte"), error, &ok)) {

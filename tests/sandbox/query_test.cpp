@@ -123,6 +123,31 @@ TEST_F(SandboxQueries, ProjectWhere) {
         "query { data: projects(where: {id: \"nope\"}, first: 1, skip: 0) { title } }"));
     EXPECT_TRUE(unknown.errors().isEmpty());
     EXPECT_EQ(unknown.data().toArray().size(), 0); // not found is an empty list
+    const auto count = [](const char* where) {
+        return client
+            ->graphql(QStringLiteral("query { data: countProjects(where: %1) list: projects(where: "
+                                     "%1, first: 10, skip: 0) { organizationId } }")
+                          .arg(QLatin1String(where)))
+            .data()
+            .toInt(-1);
+    };
+    EXPECT_EQ(count("{starred: true}"), 0); // nobody stars sandbox projects
+    EXPECT_EQ(count("{starred: false}"), 3);
+    EXPECT_EQ(count("{organizationId: \"another-organization\"}"), 0);
+    const QString organization =
+        client
+            ->graphql(QStringLiteral("query { data: projects(where: {}, "
+                                     "first: 1, skip: 0) { organizationId } }"))
+            .data()
+            .toArray()
+            .first()
+            .toObject()
+            .value(QLatin1String("organizationId"))
+            .toString();
+    ASSERT_FALSE(organization.isEmpty());
+    EXPECT_EQ(
+        count(QStringLiteral("{organizationId: \"%1\"}").arg(organization).toUtf8().constData()),
+        3);
 }
 
 TEST_F(SandboxQueries, ViewerAndMe) {
