@@ -1,6 +1,7 @@
-// The API keys of the connection profiles in the system keychain (QtKeychain), asynchronously.
-// When no keychain service runs (headless machines, minimal desktops) it says so with
-// unavailable(), and the caller asks the person before keeping the key anywhere else.
+// Where the API keys of the connection profiles are kept, asynchronously: read(), write() and
+// remove() each answer later with one of the signals. KeychainVault is the real one (the system
+// keychain through QtKeychain); the dialog takes any ApiKeyVault, so tests can hand it a vault
+// that stands for a running keychain service where none can be started.
 #pragma once
 
 #include <QObject>
@@ -10,11 +11,11 @@ namespace kili::ui {
 class ApiKeyVault : public QObject {
     Q_OBJECT
 public:
-    explicit ApiKeyVault(QObject* parent = nullptr);
+    using QObject::QObject;
 
-    void read(const QString& profileName);
-    void write(const QString& profileName, const QString& key);
-    void remove(const QString& profileName);
+    virtual void read(const QString& profileName) = 0;
+    virtual void write(const QString& profileName, const QString& key) = 0;
+    virtual void remove(const QString& profileName) = 0;
 
 Q_SIGNALS:
     void keyRead(const QString& profileName, const QString& key);
@@ -22,6 +23,20 @@ Q_SIGNALS:
     void written(const QString& profileName);
     // No keychain service, or it refused: `reason` is a sentence for the person.
     void unavailable(const QString& profileName, const QString& reason);
+};
+
+// The system keychain (QtKeychain: the Secret Service — GNOME Keyring, KWallet… — over D-Bus on
+// Linux). When no keychain service runs (headless machines, minimal desktops) it says so with
+// unavailable(), and the caller asks the person before keeping the key anywhere else. It never
+// falls back to storing keys itself (QtKeychain's insecure fallback stays off).
+class KeychainVault : public ApiKeyVault {
+    Q_OBJECT
+public:
+    explicit KeychainVault(QObject* parent = nullptr);
+
+    void read(const QString& profileName) override;
+    void write(const QString& profileName, const QString& key) override;
+    void remove(const QString& profileName) override;
 };
 
 } // namespace kili::ui

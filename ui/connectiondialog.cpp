@@ -19,7 +19,7 @@
 
 namespace kili::ui {
 
-ConnectionDialog::ConnectionDialog(QWidget* parent)
+ConnectionDialog::ConnectionDialog(QWidget* parent, ApiKeyVault* vault)
     : QDialog(parent)
     , m_saved(ProfileStore::load())
     , m_profiles(new QComboBox(this))
@@ -29,7 +29,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     , m_remember(new QCheckBox(tr("&Remember the key in the system keychain"), this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
-    , m_vault(new ApiKeyVault(this)) {
+    , m_vault(vault ? vault : new KeychainVault(this)) {
     setWindowTitle(tr("Connect to Kili"));
     setMinimumWidth(520);
 
@@ -39,6 +39,8 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_endpoint->setEditable(true);
     m_endpoint->addItem(api::Connection::defaultEndpoint().toString());
     m_endpoint->addItem(QStringLiteral("http://127.0.0.1:8080/api/label/v2/graphql"));
+    m_name->setObjectName(QStringLiteral("profileName"));
+    m_key->setObjectName(QStringLiteral("apiKey"));
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("From the Kili web app: My account › API KEY"));
     QAction* reveal = m_key->addAction(style()->standardIcon(QStyle::SP_FileDialogContentsView),
@@ -53,6 +55,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     QPushButton* connectButton = m_buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    connectButton->setObjectName(QStringLiteral("connectButton"));
     connectButton->setDefault(true);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::tryConnect);
     connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
@@ -197,46 +200,80 @@ void ConnectionDialog::tryConnect() {
 
 void ConnectionDialog::rememberAndAccept() {
     ConnectionProfile profile = currentProfile();
-    saveProfile(profile);
     if (!m_remember->isChecked()) {
+        // Not to be remembered: whatever was kept for this profile goes too.
+        profile.keyInSettings = false;
+        saveProfile(profile);
+        ProfileStore::removeKeyFromSettings(profile.name);
+        m_vault->remove(profile.name);
         accept();
         return;
     }
-    if (profile.keyInSettings) {
-        ProfileStore::setKeyInSettings(profile.name, apiKey());
-        accept();
-        return;
-    }
+    saveProfile(profile);
+    setBusy(true,
+            m_status->text() + QLatin1Char(' ') + tr("Saving the key in the system keychain…"));
     // The vault answers asynchronously; one of the two signals follows.
     auto* context = new QObject(this);
-    connect(m_vault, &ApiKeyVault::written, context, [this, context] {
+    const QString name = profile.name;
+    connect(m_vault, &ApiKeyVault::written, context, [this, context, name](const QString& saved) {
+        if (saved != name)
+            return;
         context->deleteLater();
+        // The keychain holds it now: no copy stays in the settings file.
+        ConnectionProfile kept = currentProfile();
+        if (kept.keyInSettings) {
+            kept.keyInSettings = false;
+            saveProfile(kept);
+        }
+        ProfileStore::removeKeyFromSettings(name);
         accept();
     });
     connect(m_vault, &ApiKeyVault::unavailable, context,
-            [this, context](const QString&, const QString& reason) {
+            [this, context, name](const QString& refused, const QString& reason) {
+                if (refused != name)
+                    return;
                 context->deleteLater();
-                keepKeyInSettingsOrNot(reason);
+                if (currentProfile().keyInSettings) {
+                    // Agreed to at an earlier connection: the key replaces the one kept there.
+                    ProfileStore::setKeyInSettings(name, apiKey());
+                    accept();
+                    return;
+                }
+                askToKeepKeyInSettings(reason);
             });
     m_vault->write(profile.name, apiKey());
 }
 
-void ConnectionDialog::keepKeyInSettingsOrNot(const QString& reason) {
-    const QString file = QSettings().fileName();
-    const auto answer = QMessageBox::question(
-        this, tr("Keep the API key?"),
+void ConnectionDialog::askToKeepKeyInSettings(const QString& reason) {
+    setBusy(false);
+    m_status->setText(reason + QLatin1Char(' ')
+                      + tr("The key is kept nowhere unless you agree to keep it in the settings "
+                           "file."));
+    // Window-modal and not blocking (no nested event loop): the answer arrives in finished().
+    auto* question = new QMessageBox(
+        QMessageBox::Question, tr("Keep the API key?"),
         tr("%1\n\nKeep the key in the settings file instead? It is stored there unencrypted "
            "(%2), readable by anyone who can read your files. Without it you paste the key at "
            "the next start.")
-            .arg(reason, file),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-    if (answer == QMessageBox::Yes) {
-        ConnectionProfile profile = currentProfile();
-        profile.keyInSettings = true;
-        saveProfile(profile);
-        ProfileStore::setKeyInSettings(profile.name, apiKey());
-    }
-    accept();
+            .arg(reason, QSettings().fileName()),
+        QMessageBox::Yes | QMessageBox::No, this);
+    question->setObjectName(QStringLiteral("keepKeyQuestion"));
+    question->button(QMessageBox::Yes)->setText(tr("&Keep it in the settings file"));
+    question->button(QMessageBox::No)->setText(tr("&Don't keep it"));
+    question->setDefaultButton(QMessageBox::No);
+    question->setEscapeButton(QMessageBox::No);
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    m_question = question;
+    connect(question, &QMessageBox::finished, this, [this, question] {
+        if (question->clickedButton() == question->button(QMessageBox::Yes)) {
+            ConnectionProfile profile = currentProfile();
+            profile.keyInSettings = true;
+            saveProfile(profile);
+            ProfileStore::setKeyInSettings(profile.name, apiKey());
+        }
+        accept();
+    });
+    question->open();
 }
 
 } // namespace kili::ui

@@ -1,12 +1,14 @@
 // Where to connect: saved profiles (name, endpoint — Kili's cloud preselected —, API key from the
 // keychain). Connect checks the key with the server (SignInJob) before accepting, and offers to
-// remember the key; with no keychain service running it asks before writing the key into the
-// settings file.
+// remember the key; with no keychain service running it says so and asks (a window-modal question,
+// keepKeyQuestion()) before writing the key into the settings file; declined, the key is kept
+// nowhere.
 #pragma once
 
 #include "connectionprofile.h"
 
 #include <QDialog>
+#include <QMessageBox>
 #include <QPointer>
 
 class QCheckBox;
@@ -27,7 +29,8 @@ class ApiKeyVault;
 class ConnectionDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ConnectionDialog(QWidget* parent = nullptr);
+    // `vault` keeps the keys (not owned); by default the system keychain (KeychainVault).
+    explicit ConnectionDialog(QWidget* parent = nullptr, ApiKeyVault* vault = nullptr);
 
     QUrl endpoint() const;
     QString apiKey() const;
@@ -36,7 +39,10 @@ public:
     QComboBox* profileBox() const { return m_profiles; }
     QLineEdit* apiKeyField() const { return m_key; }
     QComboBox* endpointBox() const { return m_endpoint; }
+    QCheckBox* rememberBox() const { return m_remember; }
     QString statusText() const;
+    // The question asked when no keychain service runs; null unless it is open.
+    QMessageBox* keepKeyQuestion() const { return m_question; }
 
 public Q_SLOTS:
     void tryConnect();
@@ -46,7 +52,7 @@ private:
     void setBusy(bool busy, const QString& message = {});
     void showProblem(const QString& message);
     void rememberAndAccept();
-    void keepKeyInSettingsOrNot(const QString& reason);
+    void askToKeepKeyInSettings(const QString& reason);
     ConnectionProfile currentProfile() const;
     void saveProfile(const ConnectionProfile& profile);
 
@@ -61,6 +67,7 @@ private:
     ApiKeyVault* m_vault;
     api::Connection* m_probe = nullptr;
     QPointer<api::SignInJob> m_signIn;
+    QPointer<QMessageBox> m_question;
 };
 
 } // namespace kili::ui

@@ -1,0 +1,245 @@
+// The connection dialog against an in-process sandbox: profiles (name, endpoint, key), Kili's cloud
+// preselected, a wrong key refused in the dialog, and where the key is kept — in a running
+// keychain, or, with no keychain service (the real QtKeychain on a machine without a D-Bus
+// session), in the settings file only when the person agrees, and nowhere when they decline.
+#include "api/connection.h"
+#include "sandbox/sandboxserver.h"
+#include "ui/apikeyvault.h"
+#include "ui/connectiondialog.h"
+#include "ui/connectionprofile.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QHash>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <gtest/gtest.h>
+
+using namespace kili;
+using namespace kili::ui;
+
+namespace {
+
+// Stands for a running keychain service, which a test machine cannot be relied on to have:
+// keys kept in memory, answers from the event loop like QtKeychain's.
+class RunningKeychain : public ApiKeyVault {
+public:
+    using ApiKeyVault::ApiKeyVault;
+
+    void read(const QString& profileName) override {
+        QTimer::singleShot(0, this, [this, profileName] {
+            if (keys.contains(profileName))
+                Q_EMIT keyRead(profileName, keys.value(profileName));
+            else
+                Q_EMIT keyMissing(profileName);
+        });
+    }
+    void write(const QString& profileName, const QString& key) override {
+        QTimer::singleShot(0, this, [this, profileName, key] {
+            keys.insert(profileName, key);
+            Q_EMIT written(profileName);
+        });
+    }
+    void remove(const QString& profileName) override { keys.remove(profileName); }
+
+    QHash<QString, QString> keys;
+};
+
+class ConnectionDialogTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(m_dir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                           m_dir.filePath(QStringLiteral("settings")));
+        // No D-Bus session: QtKeychain then finds no keychain service, the same on every
+        // machine (a developer's desktop keychain is never touched).
+        qputenv("DBUS_SESSION_BUS_ADDRESS",
+                "unix:path=" + m_dir.filePath(QStringLiteral("no-bus")).toUtf8());
+        m_server = std::make_unique<sandbox::SandboxServer>(sandbox::SandboxOptions{});
+        QString error;
+        ASSERT_TRUE(m_server->start(&error)) << error.toStdString();
+    }
+
+    // Fills the form for the sandbox and presses Connect.
+    static void connectTo(ConnectionDialog& dialog, const QString& name, const QUrl& endpoint,
+                          const QString& key) {
+        dialog.show();
+        dialog.findChild<QLineEdit*>(QStringLiteral("profileName"))->setText(name);
+        dialog.endpointBox()->setCurrentText(endpoint.toString());
+        dialog.apiKeyField()->setText(key);
+        QPushButton* connect = dialog.findChild<QPushButton*>(QStringLiteral("connectButton"));
+        ASSERT_NE(connect, nullptr);
+        QTest::mouseClick(connect, Qt::LeftButton);
+    }
+
+    static QByteArray settingsFile() {
+        QFile file(QSettings().fileName());
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return file.readAll();
+    }
+
+    QString key() const { return m_server->apiKey(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
+};
+
+} // namespace
+
+TEST_F(ConnectionDialogTest, PreselectsKiliCloudForTheFirstProfile) {
+    RunningKeychain vault;
+    ConnectionDialog dialog(nullptr, &vault);
+    EXPECT_EQ(dialog.endpoint(), api::Connection::defaultEndpoint());
+    EXPECT_EQ(dialog.profileName(), QStringLiteral("Kili cloud"));
+    EXPECT_TRUE(dialog.apiKeyField()->text().isEmpty());
+    EXPECT_EQ(dialog.apiKeyField()->echoMode(), QLineEdit::Password);
+    EXPECT_EQ(dialog.profileBox()->count(), 1); // only "New profile…"
+}
+
+TEST_F(ConnectionDialogTest, ConnectsToTheSandboxAndKeepsTheKeyInTheKeychain) {
+    RunningKeychain vault;
+    {
+        ConnectionDialog dialog(nullptr, &vault);
+        connectTo(dialog, QStringLiteral("Sandbox"), m_server->graphqlUrl(), key());
+        ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; }, 10000))
+            << dialog.statusText().toStdString();
+        EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("Signed in as")));
+        EXPECT_EQ(dialog.endpoint(), m_server->graphqlUrl());
+        EXPECT_EQ(dialog.apiKey(), key());
+    }
+    EXPECT_EQ(vault.keys.value(QStringLiteral("Sandbox")), key());
+    const QList<ConnectionProfile> profiles = ProfileStore::load();
+    ASSERT_EQ(profiles.size(), 1);
+    EXPECT_EQ(profiles.first().name, QStringLiteral("Sandbox"));
+    EXPECT_EQ(profiles.first().endpoint, m_server->graphqlUrl());
+    EXPECT_FALSE(profiles.first().keyInSettings);
+    const QByteArray file = settingsFile();
+    EXPECT_TRUE(file.contains("Sandbox"));
+    EXPECT_FALSE(file.contains(key().toUtf8())) << "the key is in the settings file in clear";
+
+    // The next start: the profile is preselected, its key comes from the keychain.
+    ConnectionDialog again(nullptr, &vault);
+    EXPECT_EQ(again.profileBox()->currentText(), QStringLiteral("Sandbox"));
+    EXPECT_EQ(again.endpoint(), m_server->graphqlUrl());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return again.apiKey() == key(); }, 5000));
+    // "New profile…" starts from Kili's cloud again.
+    again.profileBox()->setCurrentIndex(again.profileBox()->count() - 1);
+    EXPECT_EQ(again.endpoint(), api::Connection::defaultEndpoint());
+    EXPECT_TRUE(again.apiKey().isEmpty());
+}
+
+TEST_F(ConnectionDialogTest, AWrongKeyIsRefusedInTheDialog) {
+    RunningKeychain vault;
+    ConnectionDialog dialog(nullptr, &vault);
+    connectTo(dialog, QStringLiteral("Sandbox"), m_server->graphqlUrl(),
+              QStringLiteral("not-a-key-of-this-server"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.apiKeyField()->isEnabled(); }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !dialog.statusText().isEmpty(); }, 10000));
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+    EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("API key"), Qt::CaseInsensitive))
+        << dialog.statusText().toStdString();
+    EXPECT_FALSE(dialog.statusText().contains(QStringLiteral("not-a-key-of-this-server")))
+        << "the key is shown in the error";
+    EXPECT_TRUE(vault.keys.isEmpty());
+    EXPECT_TRUE(ProfileStore::load().isEmpty());
+}
+
+TEST_F(ConnectionDialogTest, AnEndpointThatIsNotHttpIsRefusedBeforeAnyRequest) {
+    RunningKeychain vault;
+    ConnectionDialog dialog(nullptr, &vault);
+    connectTo(dialog, QStringLiteral("Bad"), QUrl(QStringLiteral("ftp://example.com/graphql")),
+              key());
+    EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("http")));
+    EXPECT_TRUE(dialog.apiKeyField()->isEnabled());
+}
+
+TEST_F(ConnectionDialogTest, WithoutAKeychainItAsksAndKeepsTheKeyNowhereWhenDeclined) {
+    ConnectionDialog dialog; // the real keychain vault: QtKeychain finds no service
+    connectTo(dialog, QStringLiteral("Sandbox"), m_server->graphqlUrl(), key());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.keepKeyQuestion() != nullptr; }, 10000))
+        << dialog.statusText().toStdString();
+    QMessageBox* question = dialog.keepKeyQuestion();
+    EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("No keychain service")))
+        << dialog.statusText().toStdString();
+    EXPECT_TRUE(question->text().contains(QStringLiteral("No keychain service")));
+    EXPECT_TRUE(question->text().contains(QStringLiteral("unencrypted")));
+    EXPECT_EQ(question->defaultButton(), question->button(QMessageBox::No));
+    EXPECT_NE(dialog.result(), QDialog::Accepted) << "accepted before the person answered";
+    EXPECT_FALSE(settingsFile().contains(key().toUtf8()));
+
+    QTest::mouseClick(question->button(QMessageBox::No), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; }, 5000));
+    EXPECT_EQ(dialog.apiKey(), key()); // this session still connects with it
+
+    const QByteArray file = settingsFile();
+    EXPECT_TRUE(file.contains("Sandbox"));
+    EXPECT_FALSE(file.contains(key().toUtf8())) << "declined, yet the key is in the settings file";
+    const QList<ConnectionProfile> profiles = ProfileStore::load();
+    ASSERT_EQ(profiles.size(), 1);
+    EXPECT_FALSE(profiles.first().keyInSettings);
+    EXPECT_TRUE(ProfileStore::keyFromSettings(QStringLiteral("Sandbox")).isEmpty());
+
+    // The next start says why the key field is empty.
+    ConnectionDialog again;
+    again.show();
+    EXPECT_EQ(again.profileName(), QStringLiteral("Sandbox"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return again.statusText().contains(QStringLiteral("No keychain service")); }, 5000));
+    EXPECT_TRUE(again.apiKey().isEmpty());
+}
+
+TEST_F(ConnectionDialogTest, WithoutAKeychainTheKeyGoesToTheSettingsFileOnlyWhenAccepted) {
+    {
+        ConnectionDialog dialog;
+        connectTo(dialog, QStringLiteral("Sandbox"), m_server->graphqlUrl(), key());
+        ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.keepKeyQuestion() != nullptr; }, 10000))
+            << dialog.statusText().toStdString();
+        QTest::mouseClick(dialog.keepKeyQuestion()->button(QMessageBox::Yes), Qt::LeftButton);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; }, 5000));
+    }
+    // In clear, once, in the keys section — nowhere else in the file.
+    const QByteArray file = settingsFile();
+    const QByteArray clear = key().toUtf8();
+    EXPECT_EQ(file.count(clear), 1) << file.toStdString();
+    const qsizetype section = file.indexOf("[plainTextKeys]");
+    ASSERT_GE(section, 0) << file.toStdString();
+    const qsizetype at = file.indexOf(clear);
+    EXPECT_GT(at, section);
+    const qsizetype nextSection = file.indexOf("\n[", section + 1);
+    EXPECT_TRUE(nextSection < 0 || at < nextSection) << file.toStdString();
+    const QList<ConnectionProfile> profiles = ProfileStore::load();
+    ASSERT_EQ(profiles.size(), 1);
+    EXPECT_TRUE(profiles.first().keyInSettings);
+
+    // The next start fills the key from there and connects without asking again.
+    ConnectionDialog again;
+    again.show();
+    EXPECT_EQ(again.apiKey(), key());
+    QTest::mouseClick(again.findChild<QPushButton*>(QStringLiteral("connectButton")),
+                      Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return again.result() == QDialog::Accepted; }, 10000))
+        << again.statusText().toStdString();
+    EXPECT_EQ(again.keepKeyQuestion(), nullptr);
+    EXPECT_EQ(settingsFile().count(clear), 1);
+
+    // Unticking "Remember" forgets it.
+    ConnectionDialog forget;
+    forget.show();
+    forget.rememberBox()->setChecked(false);
+    QTest::mouseClick(forget.findChild<QPushButton*>(QStringLiteral("connectButton")),
+                      Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return forget.result() == QDialog::Accepted; }, 10000))
+        << forget.statusText().toStdString();
+    EXPECT_FALSE(settingsFile().contains(clear));
+    EXPECT_FALSE(ProfileStore::load().first().keyInSettings);
+}
