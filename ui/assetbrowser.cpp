@@ -40,8 +40,10 @@ AssetBrowser::AssetBrowser(AssetPageSource* source, QWidget* parent)
     layout->addWidget(m_status);
     m_status->setContentsMargins(6, 2, 6, 2);
 
-    connect(m_filters, &AssetFilterBar::queryChanged, this,
-            [this] { m_pager->setQuery(m_filters->query()); });
+    connect(m_filters, &AssetFilterBar::queryChanged, this, [this] {
+        m_pager->setQuery(m_filters->query());
+        updateStatus();
+    });
     connect(m_view, &AssetTreeView::visibleRowsChanged, m_pager, &AssetPager::showRows);
     connect(m_pager, &AssetPager::failed, this, &AssetBrowser::failed);
     connect(m_pager, &AssetPager::totalChanged, this, &AssetBrowser::updateStatus);
@@ -102,6 +104,8 @@ void AssetBrowser::updateStatus() {
                                               .arg(m_model->loadedPages().size())
                                               .arg(locale.toString(m_model->pageCount()))
                                               .arg(locale.toString(m_pager->requestsSent()));
+    if (!m_pager->query().modelName.isEmpty())
+        text += tr(" · model name narrows the labels shown, not the assets");
     if (m_pager->isBusy())
         text += tr(" · loading…");
     m_status->setText(text);

@@ -56,9 +56,20 @@ AssetFilterBar::AssetFilterBar(QWidget* parent)
 
     m_externalId->setPlaceholderText(tr("External ID contains…"));
     m_externalId->setClearButtonEnabled(true);
-    m_modelName->setPlaceholderText(tr("Model name"));
+    m_modelName->setObjectName(QStringLiteral("modelNameFilter"));
+    m_modelName->setPlaceholderText(tr("Model name (labels shown)"));
+    // Honest about its reach: the API cannot filter on it (LabelWhere has no modelName).
+    m_modelName->setToolTip(
+        tr("Shows only the labels whose model name contains this text, under the assets the "
+           "other filters list. The Kili API cannot filter by model name, so it does not narrow "
+           "which assets are listed (nor their count): an asset with no such label stays in "
+           "the list, with no label under it."));
+    m_externalId->setToolTip(tr("Assets whose external ID contains this text (on the server; "
+                                "Ctrl+E)."));
     m_modelName->setClearButtonEnabled(true);
     m_author->setPlaceholderText(tr("Author (first or last name)"));
+    m_author->setToolTip(tr("Assets with a label by this author, and only those labels (on the "
+                            "server: first name, last name or both)."));
     m_author->setClearButtonEnabled(true);
     m_status->addItem(tr("Any status"));
     m_from->setCalendarPopup(true);

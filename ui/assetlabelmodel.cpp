@@ -337,8 +337,20 @@ QVariant AssetLabelModel::labelData(const LoadedAsset& loaded, int labelRow, int
     }
 }
 
+QString AssetLabelModel::orderNote() {
+    return tr("Rows come in the server's order: assets by creation date, oldest first, and their "
+              "labels the same way. The Kili API has no sort option, so the columns cannot be "
+              "sorted; narrow the list with the filters instead.");
+}
+
 QVariant AssetLabelModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        const QString what = columnDescription(section);
+        return what.isEmpty() ? orderNote() : what + QStringLiteral("\n\n") + orderNote();
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case ExternalIdColumn:
@@ -361,6 +373,35 @@ QVariant AssetLabelModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Skipped");
     case ConfidenceColumn:
         return tr("Confidence");
+    default:
+        return {};
+    }
+}
+
+QString AssetLabelModel::columnDescription(int section) {
+    switch (section) {
+    case ExternalIdColumn:
+        return tr("The asset's external ID (the name it was imported with).");
+    case StatusColumn:
+        return tr("The asset's workflow status.");
+    case CreatedColumn:
+        return tr("When the asset or the label was created.");
+    case TypeColumn:
+        return tr("The label's type: DEFAULT, PREDICTION, REVIEW, INFERENCE or AUTOSAVE.");
+    case ByColumn:
+        return tr("The label's author (email), or the model name of a prediction.");
+    case DurationColumn:
+        return tr("Time spent on the label.");
+    case HoneypotColumn:
+        return tr("Whether the asset is a honeypot, and the honeypot mark (agreement with its "
+                  "answer).");
+    case ConsensusColumn:
+        return tr("Consensus mark: agreement between labellers.");
+    case SkippedColumn:
+        return tr("Whether the asset was skipped.");
+    case ConfidenceColumn:
+        return tr("A label's confidence: the average (and lowest) of its annotations and "
+                  "categories. An asset's: its agreement with the model (inference mark).");
     default:
         return {};
     }

@@ -64,8 +64,12 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     bool hasChildren(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    // Tooltips say what each column holds and that the rows cannot be sorted (orderNote()).
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    // The API has no orderBy: rows stay in the server's order (kili-api.md, paging).
+    static QString orderNote();
+    static QString columnDescription(int section);
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
 private:

@@ -18,7 +18,11 @@ struct AssetQuery {
     bool shows(const Label& label) const;
     bool filtersLabels() const;
 
-    friend bool operator==(const AssetQuery&, const AssetQuery&) = default;
+    // Same server query (same AssetWhere) and same label narrowing. Not defaulted: AssetFilter
+    // has no operator==, and its where object is what the server sees anyway.
+    friend bool operator==(const AssetQuery& a, const AssetQuery& b) {
+        return a.modelName == b.modelName && a.filter.toWhere() == b.filter.toWhere();
+    }
 };
 
 } // namespace kili::ui

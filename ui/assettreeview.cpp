@@ -16,6 +16,11 @@ AssetTreeView::AssetTreeView(QWidget* parent)
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setAllColumnsShowFocus(true);
     header()->setStretchLastSection(true);
+    // The API has no orderBy and the model pages lazily, so sorting would only reorder the pages
+    // loaded so far: the headers are not sortable, and their tooltips say so.
+    setSortingEnabled(false);
+    header()->setSortIndicatorShown(false);
+    header()->setSectionsClickable(false);
     m_settle->setSingleShot(true);
     m_settle->setInterval(40);
     connect(m_settle, &QTimer::timeout, this, [this] {

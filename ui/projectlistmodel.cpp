@@ -83,7 +83,12 @@ QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ProjectListModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole)
+        return tr("Projects in the server's order (by creation). The Kili API has no sort option, "
+                  "so the columns cannot be sorted; search narrows the list.");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case TitleColumn:

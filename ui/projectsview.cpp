@@ -24,6 +24,8 @@ ProjectsView::ProjectsView(ProjectListModel* model, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    // Server order; the header's tooltip says why it does not sort.
+    m_table->horizontalHeader()->setSectionsClickable(false);
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(ProjectListModel::TitleColumn,
