@@ -162,7 +162,12 @@ MainWindow::MainWindow(api::Connection* connection, QWidget* parent)
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The children go after this body, cancelling their jobs on the way out; what they say then
+    // (failed, busy changed…) must not reach a window whose MainWindow part is gone.
+    for (QObject* child : findChildren<QObject*>())
+        disconnect(child, nullptr, this, nullptr);
+}
 
 void MainWindow::buildDocks() {
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks);
@@ -206,7 +211,9 @@ void MainWindow::buildActions() {
     add(file, QStringLiteral("connect"), tr("&Connect to another server…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { Q_EMIT connectRequested(); });
     file->addSeparator();
-    add(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    // Not QKeySequence::Quit: it is empty on some platforms (offscreen, plain X11).
+    add(file, QStringLiteral("quit"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q),
+        [this] { close(); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     add(view, QStringLiteral("reload"), tr("&Reload"), QKeySequence::Refresh, [this] {
@@ -219,11 +226,28 @@ void MainWindow::buildActions() {
         QKeySequence(Qt::CTRL | Qt::Key_Period), [this] { cancelWork(); });
     view->addSeparator();
     add(view, QStringLiteral("showAssets"), tr("&Assets and labels"),
-        QKeySequence(Qt::CTRL | Qt::Key_1), [this] { m_tabs->setCurrentWidget(m_assets); });
+        QKeySequence(Qt::CTRL | Qt::Key_1), [this] {
+            m_tabs->setCurrentWidget(m_assets);
+            m_assets->view()->setFocus(Qt::ShortcutFocusReason);
+        });
     add(view, QStringLiteral("showInterface"), tr("&Interface"), QKeySequence(Qt::CTRL | Qt::Key_2),
         [this] { m_tabs->setCurrentWidget(m_interface); });
     add(view, QStringLiteral("findProject"), tr("Find &project"),
         QKeySequence(Qt::CTRL | Qt::Key_P), [this] { m_projects->focusSearch(); });
+    view->addSeparator();
+    // The panels, shown or hidden (the docks' own toggle actions, given keys).
+    int panelKey = Qt::Key_1;
+    for (const QString& name : {QStringLiteral("projectsDock"), QStringLiteral("previewDock"),
+                                QStringLiteral("labelDock")}) {
+        auto* dock = findChild<QDockWidget*>(name);
+        QAction* toggle = dock->toggleViewAction();
+        toggle->setObjectName(QLatin1String("toggle_") + name);
+        toggle->setText(tr("%1 panel").arg(dock->windowTitle()));
+        toggle->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(panelKey++)));
+        toggle->setShortcutContext(Qt::WindowShortcut);
+        view->addAction(toggle);
+        addAction(toggle);
+    }
 
     QMenu* assets = menuBar()->addMenu(tr("&Assets"));
     add(assets, QStringLiteral("nextAsset"), tr("&Next asset"), QKeySequence(Qt::Key_J),

@@ -19,7 +19,14 @@
 #include "ui/textpreview.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -177,4 +184,135 @@ TEST_F(MainWindowTest, TextAssetsHighlightTheirEntities) {
         [&] { return preview->textView()->toPlainText().contains(QStringLiteral("Kili")); },
         10000));
     ASSERT_FALSE(preview->canvas()->layers().isEmpty() && preview->legendText().isEmpty());
+}
+
+TEST_F(MainWindowTest, EveryMenuActionHasItsOwnShortcut) {
+    QHash<QString, QString> seen; // shortcut → action
+    int actions = 0;
+    for (QAction* menu : m_window->menuBar()->actions()) {
+        ASSERT_NE(menu->menu(), nullptr);
+        for (QAction* action : menu->menu()->actions()) {
+            if (action->isSeparator())
+                continue;
+            ++actions;
+            const QString key = action->shortcut().toString();
+            EXPECT_FALSE(key.isEmpty()) << action->text().toStdString() << " has no shortcut";
+            // Two actions on one key: Qt then runs neither.
+            EXPECT_FALSE(seen.contains(key))
+                << key.toStdString() << " is on " << seen.value(key).toStdString() << " and "
+                << action->text().toStdString();
+            seen.insert(key, action->text());
+        }
+    }
+    EXPECT_GE(actions, 18);
+}
+
+TEST_F(MainWindowTest, ShortcutsDoWhatTheirMenusSay) {
+    openProject(QStringLiteral("Street objects"));
+    AssetTreeView* view = m_window->assetBrowser()->view();
+    AssetFilterBar* filters = m_window->assetBrowser()->filterBar();
+    auto* tabs = m_window->findChild<QTabWidget*>(QStringLiteral("mainTabs"));
+    ASSERT_NE(tabs, nullptr);
+    view->setFocus();
+
+    // Keys 1…5 toggle the label types, in the toggles' order.
+    const QList<LabelType> types = LabelType::known();
+    for (int i = 0; i < types.size(); ++i) {
+        QTest::keyClick(view, static_cast<Qt::Key>(Qt::Key_1 + i));
+        EXPECT_TRUE(filters->isLabelTypeChecked(types.at(i).kind())) << i;
+        EXPECT_TRUE(
+            m_window->action(QLatin1String("toggle") + types.at(i).toString())->isChecked());
+        QTest::keyClick(view, static_cast<Qt::Key>(Qt::Key_1 + i));
+        EXPECT_FALSE(filters->isLabelTypeChecked(types.at(i).kind())) << i;
+    }
+
+    // Ctrl+2 / Ctrl+1 switch between the interface and the assets (focus on the tree).
+    QTest::keyClick(view, Qt::Key_2, Qt::ControlModifier);
+    EXPECT_EQ(tabs->currentWidget(), m_window->interfaceView());
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    EXPECT_EQ(tabs->currentWidget(), m_window->assetBrowser());
+    EXPECT_TRUE(view->hasFocus());
+
+    // Ctrl+E goes to the external-ID search; typed letters and digits are text there, not J/K
+    // or label-type toggles.
+    QTest::keyClick(view, Qt::Key_E, Qt::ControlModifier);
+    QLineEdit* externalId = filters->externalIdField();
+    ASSERT_TRUE(externalId->hasFocus());
+    QTest::keyClicks(externalId, QStringLiteral("j2k"));
+    EXPECT_EQ(externalId->text(), QStringLiteral("j2k"));
+    EXPECT_FALSE(filters->isLabelTypeChecked(LabelType::Prediction));
+
+    // Ctrl+Shift+X clears every filter.
+    QTest::keyClick(view, Qt::Key_1);
+    filters->setLabelTypeChecked(LabelType::Review, true);
+    QTest::keyClick(externalId, Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_TRUE(externalId->text().isEmpty());
+    for (const LabelType& type : types)
+        EXPECT_FALSE(filters->isLabelTypeChecked(type.kind())) << type.toString().toStdString();
+
+    // Ctrl+P goes to the project search.
+    QTest::keyClick(view, Qt::Key_P, Qt::ControlModifier);
+    EXPECT_TRUE(m_window->projectsView()->searchField()->hasFocus());
+
+    // Alt+1…3 hide and show the panels.
+    auto* projects = m_window->findChild<QDockWidget*>(QStringLiteral("projectsDock"));
+    auto* preview = m_window->findChild<QDockWidget*>(QStringLiteral("previewDock"));
+    auto* label = m_window->findChild<QDockWidget*>(QStringLiteral("labelDock"));
+    view->setFocus();
+    for (QDockWidget* dock : {projects, preview, label}) {
+        ASSERT_TRUE(dock->isVisible()) << dock->objectName().toStdString();
+        const int key = Qt::Key_1 + (dock == projects ? 0 : dock == preview ? 1 : 2);
+        QTest::keyClick(view, static_cast<Qt::Key>(key), Qt::AltModifier);
+        EXPECT_FALSE(dock->isVisible()) << dock->objectName().toStdString();
+        QTest::keyClick(view, static_cast<Qt::Key>(key), Qt::AltModifier);
+        EXPECT_TRUE(dock->isVisible()) << dock->objectName().toStdString();
+    }
+}
+
+TEST_F(MainWindowTest, ColumnHeadersSayTheyCannotBeSorted) {
+    openProject(QStringLiteral("Street objects"));
+    AssetTreeView* view = m_window->assetBrowser()->view();
+    EXPECT_FALSE(view->isSortingEnabled());
+    EXPECT_FALSE(view->header()->sectionsClickable());
+    for (int column = 0; column < assets()->columnCount(); ++column) {
+        const QString tip =
+            assets()->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
+        EXPECT_TRUE(tip.contains(QStringLiteral("no sort option"))) << column;
+    }
+    // Clicking a header changes nothing: rows stay in the server's (creation) order.
+    const QString first = assets()->index(0, AssetLabelModel::ExternalIdColumn).data().toString();
+    QTest::mouseClick(
+        view->header()->viewport(), Qt::LeftButton, {},
+        QPoint(view->header()->sectionViewportPosition(AssetLabelModel::ExternalIdColumn) + 10, 5));
+    EXPECT_EQ(assets()->index(0, AssetLabelModel::ExternalIdColumn).data().toString(), first);
+    EXPECT_FALSE(m_window->projectsView()->table()->horizontalHeader()->sectionsClickable());
+    EXPECT_TRUE(m_window->projectsView()
+                    ->table()
+                    ->model()
+                    ->headerData(0, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("no sort option")));
+}
+
+TEST_F(MainWindowTest, TheModelNameFilterSaysItNarrowsOnlyTheLabelsShown) {
+    openProject(QStringLiteral("Street objects"));
+    AssetFilterBar* filters = m_window->assetBrowser()->filterBar();
+    auto* modelName = filters->findChild<QLineEdit*>(QStringLiteral("modelNameFilter"));
+    ASSERT_NE(modelName, nullptr);
+    EXPECT_TRUE(modelName->toolTip().contains(QStringLiteral("cannot filter by model name")));
+    const int before = assets()->rowCount();
+    modelName->setText(QStringLiteral("no-such-model"));
+    QTest::keyClick(modelName, Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return m_window->assetBrowser()->pager()->query().modelName
+                       == QStringLiteral("no-such-model")
+                   && assets()->isPageLoaded(0);
+        },
+        10000));
+    // The same assets, none of their labels.
+    EXPECT_EQ(assets()->rowCount(), before);
+    for (int row = 0; row < assets()->rowCount(); ++row)
+        EXPECT_EQ(assets()->rowCount(assets()->index(row, 0)), 0) << row;
+    EXPECT_TRUE(m_window->assetBrowser()->statusText().contains(QStringLiteral("model name")));
 }
