@@ -105,10 +105,17 @@ void ArraysReader::read(const QString& path, ReadSink& sink) {
             return;
         }
     }
-    for (std::size_t index = 0; index < ids.size(); ++index) {
+    // Walked side by side: dom::array::at() is linear, at(index) per item would be quadratic.
+    auto idAt = ids.begin();
+    auto responseAt = responses.begin();
+    auto modelAt = hasModels ? models.begin() : simdjson::dom::array::iterator();
+    const bool modelPerItem = hasModels && models.size() > 1;
+    for (std::size_t index = 0; index < ids.size(); ++index, ++idAt, ++responseAt) {
+        if (modelPerItem && index > 0)
+            ++modelAt; // here, before any `continue`
         const QString indexToken = jsonPointerToken(qint64(index));
         std::string_view id;
-        if (ids.at(index).get_string().get(id) || id.empty()) {
+        if ((*idAt).get_string().get(id) || id.empty()) {
             sink.onProblem(
                 readProblem({path, 0, QStringLiteral("/externalIdArray") + indexToken},
                             QStringLiteral("the external id must be a non-empty string")));
@@ -119,7 +126,7 @@ void ArraysReader::read(const QString& path, ReadSink& sink) {
         item.source = {path, 0, QStringLiteral("/jsonResponseArray") + indexToken};
         if (hasModels) {
             const std::size_t modelIndex = models.size() == 1 ? 0 : index;
-            const simdjson::dom::element model = models.at(modelIndex).value_unsafe();
+            const simdjson::dom::element model = *modelAt;
             std::string_view name;
             if (!model.get_string().get(name)) {
                 item.modelName = toQString(name);
@@ -132,7 +139,7 @@ void ArraysReader::read(const QString& path, ReadSink& sink) {
             }
         }
         simdjson::dom::element response;
-        if (!m_decoder.decodeResponse(responses.at(index).value_unsafe(), response, error)) {
+        if (!m_decoder.decodeResponse(*responseAt, response, error)) {
             sink.onProblem(readProblem(item.source, error, item.externalId));
             continue;
         }
