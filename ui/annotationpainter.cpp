@@ -1,6 +1,7 @@
 #include "annotationpainter.h"
 
 #include <QFontMetricsF>
+#include <algorithm>
 
 namespace kili::ui {
 
@@ -75,8 +76,12 @@ void AnnotationPainter::paintCaption(QPainter& painter, const QPointF& anchor, c
     QRectF box(QPointF(0, 0), metrics.size(Qt::TextSingleLine, text) + QSizeF(6, 2));
     // Above the shape when there is room, inside it otherwise.
     box.moveBottomLeft(anchor);
-    if (box.top() < painter.window().top())
+    const QRectF area = painter.window();
+    if (box.top() < area.top())
         box.moveTopLeft(anchor);
+    // Shapes near the right edge: the caption moves left rather than out of sight.
+    if (box.right() > area.right())
+        box.moveRight(std::max(area.left() + box.width(), area.right()));
     painter.setPen(Qt::NoPen);
     painter.setBrush(color);
     painter.drawRect(box);

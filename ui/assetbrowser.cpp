@@ -65,6 +65,7 @@ void AssetBrowser::setProject(const Project& project) {
     m_filters->setProjectId(project.id);
     m_filters->setWorkflowVersion(project.workflowVersion);
     m_pager->setQuery(m_filters->query());
+    updateStatus();
     Q_EMIT selectionCleared();
 }
 
@@ -97,6 +98,10 @@ QString AssetBrowser::statusText() const {
 }
 
 void AssetBrowser::updateStatus() {
+    if (m_projectId.isEmpty()) {
+        m_status->setText(tr("Open a project from the list on the left (Ctrl+P to search it)."));
+        return;
+    }
     const QLocale locale;
     QString text = m_pager->total() < 0 ? tr("Counting assets…")
                                         : tr("%1 assets · %2 of %3 pages in memory · %4 requests")

@@ -81,22 +81,29 @@ AssetFilterBar::AssetFilterBar(QWidget* parent)
     m_from->setEnabled(false);
     m_to->setEnabled(false);
 
+    // Two rows of fields: in one, the centre of a 1400-pixel window squeezed every field to a
+    // few letters of its placeholder.
+    for (QLineEdit* edit : {m_externalId, m_modelName, m_author})
+        edit->setMinimumWidth(120);
     auto* fields = new QHBoxLayout;
     fields->setContentsMargins(0, 0, 0, 0);
     fields->addWidget(m_externalId, 2);
     fields->addWidget(m_status);
-    fields->addWidget(m_modelName, 1);
-    fields->addWidget(m_author, 1);
     fields->addWidget(m_dateEnabled);
     fields->addWidget(m_from);
     fields->addWidget(new QLabel(QStringLiteral("–"), this));
     fields->addWidget(m_to);
+    auto* labelFields = new QHBoxLayout;
+    labelFields->setContentsMargins(0, 0, 0, 0);
+    labelFields->addWidget(m_author, 1);
+    labelFields->addWidget(m_modelName, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
     layout->addLayout(types);
     layout->addLayout(fields);
+    layout->addLayout(labelFields);
 
     for (QLineEdit* edit : {m_externalId, m_modelName, m_author}) {
         connect(edit, &QLineEdit::textChanged, this, [this] { scheduleChange(350); });

@@ -54,6 +54,12 @@ QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
     case ProgressRole:
         return project->progress();
     case Qt::ToolTipRole:
+        if (index.column() == ProgressColumn)
+            return tr("%1 of %2 assets done (%3 still to label), %4 reviewed")
+                .arg(QLocale().toString(project->numberOfAssets - project->numberOfRemainingAssets))
+                .arg(QLocale().toString(project->numberOfAssets))
+                .arg(QLocale().toString(project->numberOfRemainingAssets))
+                .arg(QLocale().toString(project->numberOfReviewedAssets));
         return project->description.isEmpty()
                    ? project->id
                    : project->description + QLatin1Char('\n') + project->id;
@@ -74,9 +80,8 @@ QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
     case AssetsColumn:
         return QLocale().toString(project->numberOfAssets);
     case ProgressColumn:
-        return tr("%1% (%2 reviewed)")
-            .arg(qRound(project->progress() * 100))
-            .arg(QLocale().toString(project->numberOfReviewedAssets));
+        // Short, so that the list fits its dock; the tooltip has the counts.
+        return tr("%1%").arg(qRound(project->progress() * 100));
     default:
         return {};
     }

@@ -27,15 +27,21 @@ ProjectsView::ProjectsView(ProjectListModel* model, QWidget* parent)
     // Server order; the header's tooltip says why it does not sort.
     m_table->horizontalHeader()->setSectionsClickable(false);
     m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(ProjectListModel::TitleColumn,
                                                       QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ProjectListModel::InputTypeColumn,
-                                                      QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ProjectListModel::AssetsColumn,
-                                                      QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ProjectListModel::ProgressColumn,
-                                                      QHeaderView::ResizeToContents);
+    // Sized to the rows once they are there (ResizeToContents measured the empty list and cut
+    // "IMAGE" to "IMA…"); the title takes the rest.
+    const auto fitColumns = [this] {
+        for (int column :
+             {int(ProjectListModel::InputTypeColumn), int(ProjectListModel::AssetsColumn),
+              int(ProjectListModel::ProgressColumn)})
+            m_table->resizeColumnToContents(column);
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, fitColumns);
+    connect(model, &QAbstractItemModel::rowsInserted, this, fitColumns);
+    connect(model, &QAbstractItemModel::dataChanged, this, fitColumns);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
 
