@@ -22,8 +22,9 @@ InterfaceView::InterfaceView(QWidget* parent)
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
-    m_tree->header()->setSectionResizeMode(InterfaceTreeModel::NameColumn,
-                                           QHeaderView::ResizeToContents);
+    // Sized once per project in setProject(): the names to their contents but at most
+    // MaxNameWidth, so that the task, input, tools and required columns stay in sight.
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("interfaceSplitter"));
@@ -53,6 +54,11 @@ void InterfaceView::setProject(const Project& project) {
     const Interface interface = Interface::parse(project.jsonInterface.toUtf8(), &error);
     m_model->setInterface(interface);
     m_tree->expandToDepth(2);
+    for (int column = 0; column < InterfaceTreeModel::ColumnCount; ++column)
+        m_tree->resizeColumnToContents(column);
+    constexpr int MaxNameWidth = 280;
+    if (m_tree->columnWidth(InterfaceTreeModel::NameColumn) > MaxNameWidth)
+        m_tree->setColumnWidth(InterfaceTreeModel::NameColumn, MaxNameWidth);
     m_source->searchField()->clear();
     m_source->setJson(project.jsonInterface);
 }
