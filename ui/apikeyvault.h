@@ -1,7 +1,7 @@
 // Where the API keys of the connection profiles are kept, asynchronously: read(), write() and
 // remove() each answer later with one of the signals. KeychainVault is the real one (the system
-// keychain through QtKeychain); the dialog takes any ApiKeyVault, so tests can hand it a vault
-// that stands for a running keychain service where none can be started.
+// keychain through QtKeychain); the dialog takes any ApiKeyVault. Tests run the real one both
+// ways: with no D-Bus session (no service) and with GNOME Keyring on a private bus.
 #pragma once
 
 #include <QObject>

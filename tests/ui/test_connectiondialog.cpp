@@ -4,52 +4,24 @@
 // session), in the settings file only when the person agrees, and nowhere when they decline.
 #include "api/connection.h"
 #include "sandbox/sandboxserver.h"
-#include "ui/apikeyvault.h"
 #include "ui/connectiondialog.h"
 #include "ui/connectionprofile.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
-#include <QHash>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 #include <gtest/gtest.h>
 
 using namespace kili;
 using namespace kili::ui;
 
 namespace {
-
-// Stands for a running keychain service, which a test machine cannot be relied on to have:
-// keys kept in memory, answers from the event loop like QtKeychain's.
-class RunningKeychain : public ApiKeyVault {
-public:
-    using ApiKeyVault::ApiKeyVault;
-
-    void read(const QString& profileName) override {
-        QTimer::singleShot(0, this, [this, profileName] {
-            if (keys.contains(profileName))
-                Q_EMIT keyRead(profileName, keys.value(profileName));
-            else
-                Q_EMIT keyMissing(profileName);
-        });
-    }
-    void write(const QString& profileName, const QString& key) override {
-        QTimer::singleShot(0, this, [this, profileName, key] {
-            keys.insert(profileName, key);
-            Q_EMIT written(profileName);
-        });
-    }
-    void remove(const QString& profileName) override { keys.remove(profileName); }
-
-    QHash<QString, QString> keys;
-};
 
 class ConnectionDialogTest : public ::testing::Test {
 protected:
@@ -96,8 +68,7 @@ protected:
 } // namespace
 
 TEST_F(ConnectionDialogTest, PreselectsKiliCloudForTheFirstProfile) {
-    RunningKeychain vault;
-    ConnectionDialog dialog(nullptr, &vault);
+    ConnectionDialog dialog;
     EXPECT_EQ(dialog.endpoint(), api::Connection::defaultEndpoint());
     EXPECT_EQ(dialog.profileName(), QStringLiteral("Kili cloud"));
     EXPECT_TRUE(dialog.apiKeyField()->text().isEmpty());
@@ -105,41 +76,8 @@ TEST_F(ConnectionDialogTest, PreselectsKiliCloudForTheFirstProfile) {
     EXPECT_EQ(dialog.profileBox()->count(), 1); // only "New profile…"
 }
 
-TEST_F(ConnectionDialogTest, ConnectsToTheSandboxAndKeepsTheKeyInTheKeychain) {
-    RunningKeychain vault;
-    {
-        ConnectionDialog dialog(nullptr, &vault);
-        connectTo(dialog, QStringLiteral("Sandbox"), m_server->graphqlUrl(), key());
-        ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; }, 10000))
-            << dialog.statusText().toStdString();
-        EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("Signed in as")));
-        EXPECT_EQ(dialog.endpoint(), m_server->graphqlUrl());
-        EXPECT_EQ(dialog.apiKey(), key());
-    }
-    EXPECT_EQ(vault.keys.value(QStringLiteral("Sandbox")), key());
-    const QList<ConnectionProfile> profiles = ProfileStore::load();
-    ASSERT_EQ(profiles.size(), 1);
-    EXPECT_EQ(profiles.first().name, QStringLiteral("Sandbox"));
-    EXPECT_EQ(profiles.first().endpoint, m_server->graphqlUrl());
-    EXPECT_FALSE(profiles.first().keyInSettings);
-    const QByteArray file = settingsFile();
-    EXPECT_TRUE(file.contains("Sandbox"));
-    EXPECT_FALSE(file.contains(key().toUtf8())) << "the key is in the settings file in clear";
-
-    // The next start: the profile is preselected, its key comes from the keychain.
-    ConnectionDialog again(nullptr, &vault);
-    EXPECT_EQ(again.profileBox()->currentText(), QStringLiteral("Sandbox"));
-    EXPECT_EQ(again.endpoint(), m_server->graphqlUrl());
-    ASSERT_TRUE(QTest::qWaitFor([&] { return again.apiKey() == key(); }, 5000));
-    // "New profile…" starts from Kili's cloud again.
-    again.profileBox()->setCurrentIndex(again.profileBox()->count() - 1);
-    EXPECT_EQ(again.endpoint(), api::Connection::defaultEndpoint());
-    EXPECT_TRUE(again.apiKey().isEmpty());
-}
-
 TEST_F(ConnectionDialogTest, AWrongKeyIsRefusedInTheDialog) {
-    RunningKeychain vault;
-    ConnectionDialog dialog(nullptr, &vault);
+    ConnectionDialog dialog;
     connectTo(dialog, QStringLiteral("Sandbox"), m_server->graphqlUrl(),
               QStringLiteral("not-a-key-of-this-server"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.apiKeyField()->isEnabled(); }, 10000));
@@ -150,13 +88,11 @@ TEST_F(ConnectionDialogTest, AWrongKeyIsRefusedInTheDialog) {
         << dialog.statusText().toStdString();
     EXPECT_FALSE(dialog.statusText().contains(QStringLiteral("not-a-key-of-this-server")))
         << "the key is shown in the error";
-    EXPECT_TRUE(vault.keys.isEmpty());
     EXPECT_TRUE(ProfileStore::load().isEmpty());
 }
 
 TEST_F(ConnectionDialogTest, AnEndpointThatIsNotHttpIsRefusedBeforeAnyRequest) {
-    RunningKeychain vault;
-    ConnectionDialog dialog(nullptr, &vault);
+    ConnectionDialog dialog;
     connectTo(dialog, QStringLiteral("Bad"), QUrl(QStringLiteral("ftp://example.com/graphql")),
               key());
     EXPECT_TRUE(dialog.statusText().contains(QStringLiteral("http")));
