@@ -33,8 +33,7 @@ JsonSourceView::JsonSourceView(QWidget* parent)
     m_search->setClearButtonEnabled(true);
     auto* copy = new QToolButton(this);
     copy->setText(tr("Copy"));
-    copy->setToolTip(tr("Copy the whole JSON to the clipboard (Ctrl+Shift+C)"));
-    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copy->setToolTip(tr("Copy the whole JSON to the clipboard (Ctrl+Alt+C)"));
 
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
@@ -59,6 +58,12 @@ JsonSourceView::JsonSourceView(QWidget* parent)
     auto* find = new QShortcut(QKeySequence::Find, this, this, &JsonSourceView::focusSearch,
                                Qt::WidgetWithChildrenShortcut);
     Q_UNUSED(find);
+    // Not the button's own shortcut: that one is window-wide, and two JSON views (interface,
+    // label) plus the window's Ctrl+Shift+C (Copy as prediction) made every one ambiguous — Qt
+    // then runs none. Here it works where the focus is.
+    auto* copyKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), this, this,
+                                  &JsonSourceView::copyAll, Qt::WidgetWithChildrenShortcut);
+    copyKey->setObjectName(QStringLiteral("copyJsonShortcut"));
 }
 
 void JsonSourceView::setJson(QStringView json) {

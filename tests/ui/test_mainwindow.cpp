@@ -12,6 +12,7 @@
 #include "ui/imagecanvas.h"
 #include "ui/interfacetreemodel.h"
 #include "ui/interfaceview.h"
+#include "ui/jsonsourceview.h"
 #include "ui/labeldetailview.h"
 #include "ui/mainwindow.h"
 #include "ui/projectlistmodel.h"
@@ -20,11 +21,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
@@ -229,6 +232,12 @@ TEST_F(MainWindowTest, ShortcutsDoWhatTheirMenusSay) {
     // Ctrl+2 / Ctrl+1 switch between the interface and the assets (focus on the tree).
     QTest::keyClick(view, Qt::Key_2, Qt::ControlModifier);
     EXPECT_EQ(tabs->currentWidget(), m_window->interfaceView());
+    // Ctrl+Alt+C copies the JSON the focus is in (the label's JSON view has the same key).
+    QApplication::clipboard()->clear();
+    QPlainTextEdit* json = m_window->interfaceView()->source()->editor();
+    json->setFocus();
+    QTest::keyClick(json, Qt::Key_C, Qt::ControlModifier | Qt::AltModifier);
+    EXPECT_TRUE(QApplication::clipboard()->text().contains(QStringLiteral("OBJECT_DETECTION_JOB")));
     QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
     EXPECT_EQ(tabs->currentWidget(), m_window->assetBrowser());
     EXPECT_TRUE(view->hasFocus());
