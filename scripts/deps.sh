@@ -6,6 +6,7 @@ KILI_DEB_PACKAGES=(
     libqt6sql6-sqlite libgl-dev libsimdjson-dev openssl
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     xvfb xauth imagemagick fonts-dejavu-core
+    dbus-daemon gnome-keyring
 )
 
 kili_install_deps() {
