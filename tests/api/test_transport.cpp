@@ -12,6 +12,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <gtest/gtest.h>
+#include <optional>
+#include <ostream>
+#include <vector>
 
 using namespace kili::api;
 using namespace std::chrono_literals;
@@ -44,8 +47,18 @@ protected:
                                                  QStringList{QStringLiteral("L1")});
     }
 
+    // The exchange most tests script: start the job under a watch and wait until it finishes
+    // (or 15 s pass: the test then checks `finished`). The watch lives as long as the test.
+    JobWatch& run(BaseJob* job) {
+        JobWatch& watch = *watches.emplace_back(std::make_unique<JobWatch>(job));
+        job->start();
+        watch.wait();
+        return watch;
+    }
+
     ScriptedServer server;
     std::unique_ptr<Connection> connection;
+    std::vector<std::unique_ptr<JobWatch>> watches;
 };
 
 ScriptedReply count(int n) {
@@ -57,9 +70,8 @@ ScriptedReply count(int n) {
 TEST_F(Transport, SendsKiliHeadersAndBody) {
     server.enqueue(count(7));
     auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.succeededOnce());
     EXPECT_EQ(job->count(), 7);
     ASSERT_EQ(server.requests.size(), 1);
@@ -94,9 +106,8 @@ TEST_F(Transport, VariablesLeftOutWhenEmpty) {
         {QStringLiteral("data"), QJsonObject{{QStringLiteral("id"), QStringLiteral("u1")},
                                              {QStringLiteral("email"), QStringLiteral("e")}}}}));
     ViewerJob job(connection.get());
-    JobWatch watch(&job);
-    job.start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(&job);
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.succeededOnce());
     EXPECT_EQ(job.user().id, QStringLiteral("u1"));
     EXPECT_FALSE(server.requests.first().json().contains(QLatin1String("variables")));
@@ -107,9 +118,8 @@ TEST_F(Transport, RetriesOverloadThenSucceeds) {
     server.enqueue(ScriptedReply::json("bad gateway", 502));
     server.enqueue(count(3));
     auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.succeededOnce());
     EXPECT_EQ(job->count(), 3);
     EXPECT_EQ(watch.retries.count(), 2);
@@ -121,34 +131,18 @@ TEST_F(Transport, HonoursRetryAfter) {
     server.enqueue(ScriptedReply::json("slow down", 429).header("Retry-After", "1"));
     server.enqueue(count(1));
     auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.succeededOnce());
     ASSERT_EQ(watch.retries.count(), 1);
     EXPECT_EQ(watch.retries.first().at(1).toLongLong(), 1000);
 }
 
-TEST_F(Transport, RetryAfterBeyondTheLimitFails) {
-    server.enqueue(ScriptedReply::json("come back tomorrow", 503).header("Retry-After", "86400"));
-    auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
-    EXPECT_TRUE(watch.failedOnce());
-    EXPECT_EQ(watch.error.kind, ApiError::HttpStatus);
-    EXPECT_EQ(watch.error.httpStatus, 503);
-    EXPECT_TRUE(watch.error.message.contains(QStringLiteral("86400 s")))
-        << watch.error.message.toStdString();
-    EXPECT_EQ(server.requests.size(), 1);
-}
-
 TEST_F(Transport, GivesUpAfterMaxRetries) {
     server.fallback = [](const RecordedRequest&) { return ScriptedReply::json("down", 504); };
     auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.failedOnce());
     EXPECT_EQ(watch.error.kind, ApiError::HttpStatus);
     EXPECT_EQ(server.requests.size(), 4); // 1 + maxRetries
@@ -160,9 +154,8 @@ TEST_F(Transport, QueryTimeoutIsRetriedThenReported) {
     auto job = countJob();
     job->setTimeout(100ms);
     job->setMaxRetries(1);
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.failedOnce());
     EXPECT_EQ(watch.error.kind, ApiError::Timeout);
     EXPECT_EQ(server.requests.size(), 2);
@@ -173,9 +166,8 @@ TEST_F(Transport, WriteTimeoutIsUnknownOutcomeAndNotResent) {
     server.fallback = [](const RecordedRequest&) { return ScriptedReply::hang(); };
     auto job = writeJob();
     job->setTimeout(100ms);
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.failedOnce());
     EXPECT_EQ(watch.error.kind, ApiError::UnknownOutcome);
     EXPECT_EQ(server.requests.size(), 1);
@@ -186,9 +178,8 @@ TEST_F(Transport, WriteTimeoutIsUnknownOutcomeAndNotResent) {
 TEST_F(Transport, WriteWithDroppedConnectionIsUnknownOutcome) {
     server.fallback = [](const RecordedRequest&) { return ScriptedReply::close(); };
     auto job = writeJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_EQ(watch.error.kind, ApiError::UnknownOutcome);
     EXPECT_EQ(watch.retries.count(), 0);
     EXPECT_EQ(job->requestCount(), 1);
@@ -200,9 +191,8 @@ TEST_F(Transport, WriteWithDroppedConnectionIsUnknownOutcome) {
 TEST_F(Transport, WriteWithGatewayErrorIsUnknownOutcome) {
     server.fallback = [](const RecordedRequest&) { return ScriptedReply::json("gw", 502); };
     auto job = writeJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_EQ(watch.error.kind, ApiError::UnknownOutcome);
     EXPECT_EQ(watch.error.httpStatus, 502);
     EXPECT_EQ(server.requests.size(), 1);
@@ -213,9 +203,8 @@ TEST_F(Transport, WriteRefusedWith429IsRetried) {
     server.enqueue(ScriptedReply::data(
         QJsonObject{{QStringLiteral("data"), QJsonArray{QStringLiteral("L1")}}}));
     auto job = writeJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.succeededOnce());
     EXPECT_EQ(job->deletedIds(), QStringList{QStringLiteral("L1")});
     EXPECT_EQ(server.requests.size(), 2);
@@ -227,9 +216,8 @@ TEST_F(Transport, GraphQLErrorsAreTypedSplitAndNeverRetried) {
         "locations": [{"line": 8, "column": 3}], "path": ["data"], "extensions": {"code": "FORBIDDEN"}}],
         "data": {"data": null}})"));
     auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.failedOnce());
     EXPECT_EQ(watch.error.kind, ApiError::GraphQL);
     EXPECT_EQ(server.requests.size(), 1);
@@ -248,74 +236,77 @@ TEST_F(Transport, GraphQLErrorsAreTypedSplitAndNeverRetried) {
     EXPECT_FALSE(watch.error.message.contains(QStringLiteral("trace")));
 }
 
-TEST_F(Transport, ValidationErrorWithHttp400IsGraphQL) {
-    server.enqueue(ScriptedReply::json(
-        R"({"errors": [{"message": "Field \"x\" is not defined by type \"AssetWhere\".",
-        "extensions": {"code": "GRAPHQL_VALIDATION_FAILED"}}]})",
-        400));
+// One answer that fails a query at once, never retried: the error's kind, HTTP status and the
+// part of its message that tells a person what to do.
+struct FailingAnswer {
+    const char* name;
+    ScriptedReply reply;
+    ApiError::Kind kind;
+    std::optional<int> httpStatus;
+    QString messagePart;
+};
+
+// Names the case in test listings (instead of a dump of the struct's bytes).
+void PrintTo(const FailingAnswer& answer, std::ostream* out) {
+    *out << answer.name;
+}
+
+std::vector<FailingAnswer> failingAnswers() {
+    return {
+        {"RetryAfterBeyondTheLimit",
+         ScriptedReply::json("come back tomorrow", 503).header("Retry-After", "86400"),
+         ApiError::HttpStatus, 503, QStringLiteral("86400 s")},
+        {"ValidationErrorWithHttp400IsGraphQL",
+         ScriptedReply::json(
+             R"({"errors": [{"message": "Field \"x\" is not defined by type \"AssetWhere\".",
+             "extensions": {"code": "GRAPHQL_VALIDATION_FAILED"}}]})",
+             400),
+         ApiError::GraphQL, 400, QStringLiteral("update Kili Desk")},
+        {"Http401IsAuthentication", ScriptedReply::json("", 401), ApiError::Authentication, 401,
+         QStringLiteral("API key")},
+        {"ErrorCode401IsAuthentication",
+         ScriptedReply::json(
+             R"({"errors": [{"message": "[accessDenied] Access denied.", "extensions": {"code": "401"}}], "data": null})"),
+         ApiError::Authentication,
+         std::nullopt,
+         {}},
+        {"HtmlIsMalformed", ScriptedReply::json("<html><body>Welcome to nginx</body></html>"),
+         ApiError::Malformed, std::nullopt, QStringLiteral("not a Kili API")},
+        {"NullDataIsMalformed",
+         ScriptedReply::json(R"({"data": null})"),
+         ApiError::Malformed,
+         std::nullopt,
+         {}},
+        {"WrongTypeIsMalformed",
+         ScriptedReply::data(QJsonObject{{QStringLiteral("data"), QStringLiteral("x")}}),
+         ApiError::Malformed,
+         std::nullopt,
+         {}},
+        {"NotFoundStatusPointsAtTheEndpoint", ScriptedReply::json("no such page", 404),
+         ApiError::HttpStatus, 404, QStringLiteral("/api/label/v2/graphql")},
+    };
+}
+
+class FailingTransport : public Transport, public ::testing::WithParamInterface<FailingAnswer> {};
+
+TEST_P(FailingTransport, QueryFailsOnceWithTheRightError) {
+    const FailingAnswer& answer = GetParam();
+    server.enqueue(answer.reply);
     auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
-    EXPECT_EQ(watch.error.kind, ApiError::GraphQL);
-    EXPECT_EQ(watch.error.httpStatus, 400);
-    EXPECT_TRUE(watch.error.message.contains(QStringLiteral("update Kili Desk")));
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
+    EXPECT_TRUE(watch.failedOnce());
+    EXPECT_EQ(watch.error.kind, answer.kind);
+    if (answer.httpStatus) {
+        EXPECT_EQ(watch.error.httpStatus, *answer.httpStatus);
+    }
+    EXPECT_TRUE(watch.error.message.contains(answer.messagePart))
+        << watch.error.message.toStdString();
     EXPECT_EQ(server.requests.size(), 1);
 }
 
-TEST_F(Transport, AuthenticationErrors) {
-    server.enqueue(ScriptedReply::json("", 401));
-    auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
-    EXPECT_EQ(watch.error.kind, ApiError::Authentication);
-    EXPECT_EQ(watch.error.httpStatus, 401);
-    EXPECT_TRUE(watch.error.message.contains(QStringLiteral("API key")));
-
-    server.enqueue(ScriptedReply::json(
-        R"({"errors": [{"message": "[accessDenied] Access denied.", "extensions": {"code": "401"}}], "data": null})"));
-    auto second = countJob();
-    JobWatch watch2(second.get());
-    second->start();
-    ASSERT_TRUE(watch2.wait());
-    EXPECT_EQ(watch2.error.kind, ApiError::Authentication);
-}
-
-TEST_F(Transport, MalformedAnswers) {
-    server.enqueue(ScriptedReply::json("<html><body>Welcome to nginx</body></html>"));
-    auto html = countJob();
-    JobWatch watch(html.get());
-    html->start();
-    ASSERT_TRUE(watch.wait());
-    EXPECT_EQ(watch.error.kind, ApiError::Malformed);
-    EXPECT_TRUE(watch.error.message.contains(QStringLiteral("not a Kili API")));
-
-    server.enqueue(ScriptedReply::json(R"({"data": null})"));
-    auto noData = countJob();
-    JobWatch watch2(noData.get());
-    noData->start();
-    ASSERT_TRUE(watch2.wait());
-    EXPECT_EQ(watch2.error.kind, ApiError::Malformed);
-
-    server.enqueue(ScriptedReply::data(QJsonObject{{QStringLiteral("data"), QStringLiteral("x")}}));
-    auto wrongType = countJob();
-    JobWatch watch3(wrongType.get());
-    wrongType->start();
-    ASSERT_TRUE(watch3.wait());
-    EXPECT_EQ(watch3.error.kind, ApiError::Malformed);
-}
-
-TEST_F(Transport, NotFoundStatusPointsAtTheEndpoint) {
-    server.enqueue(ScriptedReply::json("no such page", 404));
-    auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
-    EXPECT_EQ(watch.error.kind, ApiError::HttpStatus);
-    EXPECT_EQ(watch.error.httpStatus, 404);
-    EXPECT_TRUE(watch.error.message.contains(QStringLiteral("/api/label/v2/graphql")));
-}
+INSTANTIATE_TEST_SUITE_P(Answers, FailingTransport, ::testing::ValuesIn(failingAnswers()),
+                         [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(Transport, ConnectionRefusedIsNetworkAndRetried) {
     QTcpServer closed;
@@ -327,9 +318,8 @@ TEST_F(Transport, ConnectionRefusedIsNetworkAndRetried) {
     connection->setEndpoint(url);
     auto job = countJob();
     job->setMaxRetries(2);
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.failedOnce());
     EXPECT_EQ(watch.error.kind, ApiError::Network);
     EXPECT_EQ(watch.retries.count(), 2);
@@ -342,9 +332,8 @@ TEST_F(Transport, TlsHandshakeFailureIsTls) {
     url.setScheme(QStringLiteral("https"));
     connection->setEndpoint(url);
     auto job = countJob();
-    JobWatch watch(job.get());
-    job->start();
-    ASSERT_TRUE(watch.wait());
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1);
     EXPECT_TRUE(watch.failedOnce());
     EXPECT_EQ(watch.error.kind, ApiError::Tls) << watch.error.message.toStdString();
     EXPECT_EQ(watch.retries.count(), 0);
@@ -377,9 +366,8 @@ TEST_F(Transport, CancelBeforeStartAndAfterFinish) {
 
     server.enqueue(count(2));
     auto done = countJob();
-    JobWatch watch2(done.get());
-    done->start();
-    ASSERT_TRUE(watch2.wait());
+    JobWatch& watch2 = run(done.get());
+    ASSERT_EQ(watch2.finished.count(), 1);
     done->cancel();
     EXPECT_TRUE(watch2.succeededOnce());
 }
