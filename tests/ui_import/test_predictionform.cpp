@@ -1,6 +1,7 @@
 // The "New prediction" form: exactly the expected jsonResponse for each mlTask, the pipeline's
 // checks as you type, and a submit that lands on the sandbox.
 #include "importfixture.h"
+#include "ui/import/drawingcanvas.h"
 #include "ui/import/jobeditors.h"
 #include "ui/import/predictionform.h"
 
@@ -153,6 +154,96 @@ TEST_F(PredictionFormTest, NamedEntities) {
     EXPECT_EQ(m_form.response(), json(R"({"NER":{"annotations":[{"beginOffset":159,"endOffset":164,
         "content":"KBDFR","categories":[{"name":"ORG","confidence":77}]}]}})"));
     EXPECT_TRUE(m_form.problems().isEmpty()) << m_form.problemsLabel()->text().toStdString();
+}
+
+// Shapes drawn with the mouse on the image become rows of the object-detection job, with
+// exactly the vertices under the pointer. The canvas has the image's aspect ratio, so the image
+// fills it and pixel (40, 50) of 400 × 200 is (0.1, 0.25).
+TEST_F(PredictionFormTest, DrawnShapesBecomeAnnotationsWithTheVerticesUnderThePointer) {
+    ASSERT_TRUE(m_form.drawingBox()->isVisible());
+    DrawingCanvas* canvas = m_form.drawingCanvas();
+    QImage image(800, 400, QImage::Format_RGB32);
+    image.fill(Qt::darkGray);
+    canvas->setImage(image);
+    canvas->setFixedSize(400, 200);
+    QCoreApplication::processEvents();
+    ASSERT_EQ(canvas->size(), QSize(400, 200));
+    ASSERT_EQ(m_form.drawJobChooser()->currentData().toString(), QStringLiteral("DET"));
+    QComboBox* tool = m_form.drawToolChooser();
+    EXPECT_EQ(tool->count(), 4); // rectangle, polygon, marker, polyline
+
+    // A rectangle dragged from (40, 50) to (120, 150), drawn as a SIGN.
+    tool->setCurrentIndex(tool->findText(QStringLiteral("rectangle")));
+    m_form.drawCategoryChooser()->setCurrentIndex(
+        m_form.drawCategoryChooser()->findData(QStringLiteral("SIGN")));
+    QTest::mousePress(canvas, Qt::LeftButton, {}, QPoint(40, 50));
+    QTest::mouseMove(canvas, QPoint(80, 100));
+    QTest::mouseMove(canvas, QPoint(120, 150));
+    QTest::mouseRelease(canvas, Qt::LeftButton, {}, QPoint(120, 150));
+    // A click is not a rectangle.
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(300, 100));
+
+    // A polygon of three clicks, finished with Enter.
+    m_form.drawCategoryChooser()->setCurrentIndex(
+        m_form.drawCategoryChooser()->findData(QStringLiteral("CAR")));
+    tool->setCurrentIndex(tool->findText(QStringLiteral("polygon")));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(200, 20));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(360, 20));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(280, 180));
+    EXPECT_EQ(canvas->pendingPoints().size(), 3);
+    QTest::keyClick(canvas, Qt::Key_Return);
+    EXPECT_TRUE(canvas->pendingPoints().isEmpty());
+
+    // A point, one click; a polyline of two clicks finished with a right click; a polyline
+    // begun and cancelled with Escape leaves nothing.
+    tool->setCurrentIndex(tool->findText(QStringLiteral("marker")));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(100, 100));
+    tool->setCurrentIndex(tool->findText(QStringLiteral("polyline")));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(40, 180));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(360, 20));
+    QTest::mouseClick(canvas, Qt::RightButton, {}, QPoint(360, 20));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, QPoint(10, 10));
+    QTest::keyClick(canvas, Qt::Key_Escape);
+
+    EXPECT_EQ(m_form.response(), json(R"({"DET":{"annotations":[
+        {"type":"rectangle","boundingPoly":[{"normalizedVertices":[
+            {"x":0.1,"y":0.75},{"x":0.1,"y":0.25},{"x":0.3,"y":0.25},{"x":0.3,"y":0.75}]}],
+         "categories":[{"name":"SIGN","confidence":100}]},
+        {"type":"polygon","boundingPoly":[{"normalizedVertices":[
+            {"x":0.5,"y":0.1},{"x":0.9,"y":0.1},{"x":0.7,"y":0.9}]}],
+         "categories":[{"name":"CAR","confidence":100}]},
+        {"type":"marker","point":{"x":0.25,"y":0.5},
+         "categories":[{"name":"CAR","confidence":100}]},
+        {"type":"polyline","polyline":[{"x":0.1,"y":0.9},{"x":0.9,"y":0.1}],
+         "categories":[{"name":"CAR","confidence":100}]}]}})"))
+        << QJsonDocument(m_form.response()).toJson().toStdString();
+    EXPECT_TRUE(m_form.problems().isEmpty()) << m_form.problemsLabel()->text().toStdString();
+    // The rows can still be corrected by typing.
+    EXPECT_EQ(widget<QLineEdit>(QStringLiteral("DET/points/0"))->text(),
+              QStringLiteral("0.1 0.25, 0.3 0.75"));
+    // What the form holds is drawn over the image.
+    EXPECT_EQ(canvas->layers().size(), 1);
+}
+
+TEST(DrawingCanvasTest, PositionsOutsideTheImageAreClampedAndRounded) {
+    DrawingCanvas canvas;
+    QImage image(100, 100, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    canvas.setImage(image);
+    canvas.resize(360, 120); // the image is centred: x from 120 to 240
+    ASSERT_EQ(canvas.size(), QSize(360, 120));
+    EXPECT_EQ(canvas.toImage(QPointF(180, 60)), QPointF(0.5, 0.5));
+    EXPECT_EQ(canvas.toImage(QPointF(110, 130)), QPointF(0, 1));
+    EXPECT_EQ(canvas.toImage(QPointF(160, 0)), QPointF(0.3333, 0));
+    // A press beside the image starts nothing.
+    QSignalSpy drawn(&canvas, &DrawingCanvas::shapeDrawn);
+    canvas.setTool(QStringLiteral("marker"));
+    canvas.show();
+    QTest::mouseClick(&canvas, Qt::LeftButton, {}, QPoint(50, 50));
+    EXPECT_EQ(drawn.count(), 0);
+    QTest::mouseClick(&canvas, Qt::LeftButton, {}, QPoint(210, 30));
+    ASSERT_EQ(drawn.count(), 1);
+    EXPECT_EQ(drawn.at(0).at(1).value<QList<QPointF>>(), QList<QPointF>{QPointF(0.75, 0.25)});
 }
 
 class PredictionFormSubmitTest : public kili::testing::ImportWindowTest {};

@@ -264,6 +264,28 @@ std::optional<QList<QPointF>> ObjectDetectionEditor::parsePoints(const QString& 
     return points;
 }
 
+QString ObjectDetectionEditor::pointsText(const QList<QPointF>& points) {
+    QStringList pairs;
+    for (const QPointF& point : points)
+        pairs << QString::number(point.x()) + QLatin1Char(' ') + QString::number(point.y());
+    return pairs.join(QLatin1String(", "));
+}
+
+int ObjectDetectionEditor::addShape(const QString& tool, const QList<QPointF>& points) {
+    const int index = addRow();
+    QWidget* added = row(index);
+    auto* toolBox = added->findChild<QComboBox*>(name(QStringLiteral("tool/%1").arg(index)));
+    auto* edit = added->findChild<QLineEdit*>(name(QStringLiteral("points/%1").arg(index)));
+    // "point" is what some interfaces call Kili's marker.
+    int at = toolBox->findText(tool);
+    if (at < 0 && tool == QLatin1String("point"))
+        at = toolBox->findText(QStringLiteral("marker"));
+    if (at >= 0)
+        toolBox->setCurrentIndex(at);
+    edit->setText(pointsText(points));
+    return index;
+}
+
 void ObjectDetectionEditor::buildLocator(QWidget* row, QHBoxLayout* layout, int index) {
     auto* tool = new QComboBox(row);
     tool->setObjectName(name(QStringLiteral("tool/%1").arg(index)));

@@ -99,6 +99,11 @@ public:
     ObjectDetectionEditor(const Job& job, QWidget* parent);
     // "0.1 0.2, 0.3 0.4" → points; nullopt when a number is missing or not a number.
     static std::optional<QList<QPointF>> parsePoints(const QString& text);
+    // The inverse: points → "0.1 0.2, 0.3 0.4".
+    static QString pointsText(const QList<QPointF>& points);
+    // A new row for a shape drawn on the image (DrawingCanvas): its tool and normalised points
+    // (a rectangle by two opposite corners); returns the row's index.
+    int addShape(const QString& tool, const QList<QPointF>& points);
 
 protected:
     QJsonObject locate(QWidget* row) const override;

@@ -1,12 +1,17 @@
 #include "ui/import/predictionform.h"
 
+#include "domain/label.h"
 #include "predictions/kiliapibackend.h"
+#include "ui/assetcontentloader.h"
+#include "ui/assetpreview.h"
+#include "ui/import/drawingcanvas.h"
 #include "ui/import/importsettingsstore.h"
 #include "ui/import/jobeditors.h"
 #include "ui/import/predictionsender.h"
 #include "ui/import/responsecheck.h"
 #include "ui/jsonhighlighter.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QJsonDocument>
 #include <QLabel>
@@ -30,7 +35,8 @@ PredictionForm::PredictionForm(api::Connection* connection, QWidget* parent)
     , m_problemsLabel(new QLabel(this))
     , m_modelName(new QLineEdit(this))
     , m_submit(new QPushButton(QStringLiteral("&Submit prediction"), this))
-    , m_result(new QLabel(this)) {
+    , m_result(new QLabel(this))
+    , m_content(new AssetContentLoader(connection, this)) {
     setObjectName(QStringLiteral("predictionForm"));
     m_target->setWordWrap(true);
     m_json->setObjectName(QStringLiteral("predictionJson"));
@@ -50,10 +56,13 @@ PredictionForm::PredictionForm(api::Connection* connection, QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_jobs);
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(buildDrawing());
     splitter->addWidget(scroll);
     splitter->addWidget(m_json);
     splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 1);
     auto* submitRow = new QFormLayout;
     submitRow->addRow(QStringLiteral("&Model name:"), m_modelName);
     auto* layout = new QVBoxLayout(this);
@@ -82,6 +91,127 @@ PredictionForm::PredictionForm(api::Connection* connection, QWidget* parent)
 
 PredictionForm::~PredictionForm() = default;
 
+QWidget* PredictionForm::buildDrawing() {
+    m_drawBox = new QWidget(this);
+    m_drawBox->setObjectName(QStringLiteral("predictionDrawing"));
+    m_drawJob = new QComboBox(m_drawBox);
+    m_drawJob->setObjectName(QStringLiteral("drawJob"));
+    m_drawJob->setAccessibleName(QStringLiteral("Job the drawn shapes go to"));
+    m_drawTool = new QComboBox(m_drawBox);
+    m_drawTool->setObjectName(QStringLiteral("drawTool"));
+    m_drawTool->setAccessibleName(QStringLiteral("Drawing tool"));
+    m_drawCategory = new QComboBox(m_drawBox);
+    m_drawCategory->setObjectName(QStringLiteral("drawCategory"));
+    m_drawCategory->setAccessibleName(QStringLiteral("Category of the drawn shapes"));
+    m_canvas = new DrawingCanvas(m_drawBox);
+    m_canvas->setMinimumHeight(200);
+    auto* hint = new QLabel(QStringLiteral("Rectangle: drag. Polygon, polyline: click each "
+                                           "vertex, double-click or Enter to finish, Esc to "
+                                           "cancel. Point: click. Each shape becomes a row "
+                                           "below, where its coordinates can be corrected."),
+                            m_drawBox);
+    hint->setWordWrap(true);
+    auto* tools = new QHBoxLayout;
+    tools->addWidget(new QLabel(QStringLiteral("Draw:"), m_drawBox));
+    tools->addWidget(m_drawJob, 1);
+    tools->addWidget(m_drawTool);
+    tools->addWidget(new QLabel(QStringLiteral("as"), m_drawBox));
+    tools->addWidget(m_drawCategory, 1);
+    auto* layout = new QVBoxLayout(m_drawBox);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(tools);
+    layout->addWidget(hint);
+    layout->addWidget(m_canvas, 1);
+
+    connect(m_drawJob, &QComboBox::currentIndexChanged, this, &PredictionForm::onDrawJobChanged);
+    connect(m_drawTool, &QComboBox::currentIndexChanged, this,
+            [this] { m_canvas->setTool(m_drawTool->currentText()); });
+    connect(m_canvas, &DrawingCanvas::shapeDrawn, this, &PredictionForm::onShapeDrawn);
+    connect(m_content, &AssetContentLoader::imageReady, this,
+            [this](const QString& assetId, const QImage& image) {
+                if (assetId == m_imageAssetId)
+                    m_canvas->setImage(image);
+            });
+    connect(m_content, &AssetContentLoader::failed, this,
+            [this](const QString& assetId, const QString& message) {
+                if (assetId == m_imageAssetId)
+                    m_canvas->setMessage(
+                        QStringLiteral("The image could not be loaded (%1); type the "
+                                       "coordinates in the rows below instead.")
+                            .arg(message));
+            });
+    m_drawBox->hide();
+    return m_drawBox;
+}
+
+void PredictionForm::updateDrawingJobs() {
+    const QSignalBlocker blocker(m_drawJob);
+    m_drawJob->clear();
+    for (JobEditor* editor : std::as_const(m_editors)) {
+        if (qobject_cast<ObjectDetectionEditor*>(editor)) {
+            QStringList drawable;
+            for (const QString& tool : editor->job().tools) {
+                if (DrawingCanvas::canDraw(tool))
+                    drawable << tool;
+            }
+            if (!drawable.isEmpty() || editor->job().tools.isEmpty())
+                m_drawJob->addItem(editor->job().name, editor->job().name);
+        }
+    }
+    m_drawBox->setVisible(m_drawJob->count() > 0 && m_project.inputType != QLatin1String("TEXT"));
+    onDrawJobChanged();
+}
+
+void PredictionForm::onDrawJobChanged() {
+    const QSignalBlocker toolBlocker(m_drawTool);
+    m_drawTool->clear();
+    m_drawCategory->clear();
+    if (const Job* job = m_interface.job(m_drawJob->currentData().toString())) {
+        for (const QString& tool : job->tools) {
+            if (DrawingCanvas::canDraw(tool))
+                m_drawTool->addItem(tool);
+        }
+        if (job->tools.isEmpty())
+            m_drawTool->addItem(QStringLiteral("rectangle"));
+        for (const Category& category : job->categories)
+            m_drawCategory->addItem(category.name.isEmpty() ? category.key : category.name,
+                                    category.key);
+    }
+    m_canvas->setTool(m_drawTool->currentText());
+}
+
+void PredictionForm::onShapeDrawn(const QString& tool, const QList<QPointF>& points) {
+    const QString job = m_drawJob->currentData().toString();
+    auto* target = qobject_cast<ObjectDetectionEditor*>(editor(job));
+    if (!target)
+        return;
+    const int index = target->addShape(tool, points);
+    if (auto* category =
+            target->findChild<QComboBox*>(job + QStringLiteral("/category/%1").arg(index))) {
+        const int at = category->findData(m_drawCategory->currentData());
+        if (at >= 0)
+            category->setCurrentIndex(at);
+    }
+}
+
+void PredictionForm::loadDrawingImage() {
+    if (m_drawBox->isHidden())
+        return;
+    if (m_assets.isEmpty()) {
+        m_imageAssetId.clear();
+        m_content->cancel();
+        m_canvas->setMessage(QStringLiteral("Select an asset in the tree to draw on its image."));
+        return;
+    }
+    const Asset& first = m_assets.constFirst();
+    if (first.id == m_imageAssetId && !m_canvas->image().isNull())
+        return;
+    m_imageAssetId = first.id;
+    m_canvas->setMessage(QStringLiteral("Loading the image of %1…")
+                             .arg(first.externalId.isEmpty() ? first.id : first.externalId));
+    m_content->load(first.id, first.content, AssetContentLoader::Kind::Image);
+}
+
 void PredictionForm::setProject(const Project& project) {
     m_project = project;
     m_interface = project.interface();
@@ -105,6 +235,7 @@ void PredictionForm::rebuild() {
         connect(editor, &JobEditor::changed, this, &PredictionForm::updatePreview);
     }
     m_jobsLayout->addStretch();
+    updateDrawingJobs();
     updatePreview();
 }
 
@@ -122,6 +253,7 @@ void PredictionForm::setAssets(const QList<Asset>& assets) {
                                 .arg(assets.size())
                                 .arg(names.join(QStringLiteral(", "))));
     m_result->clear();
+    loadDrawingImage();
     updateSubmit();
 }
 
@@ -143,6 +275,12 @@ void PredictionForm::updatePreview() {
     const QJsonObject current = response();
     m_json->setPlainText(QString::fromUtf8(QJsonDocument(current).toJson(QJsonDocument::Indented)));
     m_problems = m_check ? m_check->check(current) : QList<predictions::Problem>();
+    // What the form holds is drawn over the image, as the preview draws a prediction.
+    Label drawn;
+    drawn.labelType = LabelType(LabelType::Prediction);
+    drawn.jsonResponse = current;
+    m_canvas->setLayers(current.isEmpty() ? QList<PreviewLayer>()
+                                          : AssetPreview::layersFor({drawn}, m_interface));
     QStringList lines;
     for (const predictions::Problem& problem : std::as_const(m_problems)) {
         QString line = problem.job.isEmpty() ? problem.message

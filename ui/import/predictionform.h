@@ -13,6 +13,7 @@
 #include <QWidget>
 #include <memory>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -28,6 +29,8 @@ class KiliApiBackend;
 
 namespace kili::ui {
 
+class AssetContentLoader;
+class DrawingCanvas;
 class JobEditor;
 class PredictionSender;
 class ResponseCheck;
@@ -55,6 +58,12 @@ public:
     QLabel* problemsLabel() const { return m_problemsLabel; }
     QPushButton* submitButton() const { return m_submit; }
     QStringList createdLabelIds() const;
+    // Drawing object-detection shapes on the first selected asset's image.
+    DrawingCanvas* drawingCanvas() const { return m_canvas; }
+    QWidget* drawingBox() const { return m_drawBox; }
+    QComboBox* drawJobChooser() const { return m_drawJob; }
+    QComboBox* drawToolChooser() const { return m_drawTool; }
+    QComboBox* drawCategoryChooser() const { return m_drawCategory; }
 
 Q_SIGNALS:
     // After Submit: the labels were created (success) or the sentence says what failed.
@@ -64,6 +73,11 @@ private:
     void rebuild();
     void updatePreview();
     void updateSubmit();
+    QWidget* buildDrawing();
+    void updateDrawingJobs();
+    void onDrawJobChanged();
+    void onShapeDrawn(const QString& tool, const QList<QPointF>& points);
+    void loadDrawingImage();
 
     std::unique_ptr<predictions::KiliApiBackend> m_backend;
     PredictionSender* m_sender;
@@ -82,6 +96,13 @@ private:
     QLineEdit* m_modelName;
     QPushButton* m_submit;
     QLabel* m_result;
+    QWidget* m_drawBox;
+    QComboBox* m_drawJob;
+    QComboBox* m_drawTool;
+    QComboBox* m_drawCategory;
+    DrawingCanvas* m_canvas;
+    AssetContentLoader* m_content;
+    QString m_imageAssetId; // the asset whose image the canvas shows (or is loading)
 };
 
 } // namespace kili::ui
