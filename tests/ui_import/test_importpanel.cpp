@@ -3,20 +3,27 @@
 // report export and Undo; cancel, then resume at the "next start"; copy as prediction.
 #include "importfixture.h"
 #include "predictions/importjournal.h"
+#include "ui/assetfilterbar.h"
 #include "ui/assettreeview.h"
 #include "ui/import/categorymappingmodel.h"
+#include "ui/import/confidencehistogram.h"
 #include "ui/import/importpanel.h"
+#include "ui/import/importsettingsstore.h"
 #include "ui/import/preflightmodel.h"
 #include "ui/import/preflightview.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDropEvent>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTreeWidget>
 
@@ -35,27 +42,14 @@ QByteArray line(const QString& externalId, const QString& category, int confiden
            + '\n';
 }
 
-void drop(QWidget* target, const QStringList& paths) {
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString& path : paths)
-        urls << QUrl::fromLocalFile(path);
-    mime.setUrls(urls);
-    const QPointF where(target->width() / 2.0, target->height() / 2.0);
-    QDragEnterEvent enter(where.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &enter);
-    ASSERT_TRUE(enter.isAccepted());
-    QDropEvent dropEvent(where, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(target, &dropEvent);
-    ASSERT_TRUE(dropEvent.isAccepted());
-}
-
 // The spy is made before the action: a cancel may end the run synchronously.
 bool waitIdle(QSignalSpy& idle) {
     return idle.count() > 0 || idle.wait(30000);
 }
 
 } // namespace
+
+using kili::testing::drop;
 
 class ImportPanelTest : public kili::testing::ImportWindowTest {};
 
@@ -145,7 +139,36 @@ TEST_F(ImportPanelTest, DropOfGoodAndBadFilesChecksUploadsExportsAndUndoes) {
     EXPECT_EQ(report.value(QStringLiteral("labelIds")).toArray().size(), 5);
     EXPECT_EQ(report.value(QStringLiteral("unknownIds")).toArray().at(0).toString(),
               QStringLiteral("car-99"));
-    ASSERT_TRUE(panel->exportReport(m_dir.filePath(QStringLiteral("report.csv"))));
+    const QString csvPath = m_dir.filePath(QStringLiteral("report.csv"));
+    ASSERT_TRUE(panel->exportReport(csvPath));
+    QFile csv(csvPath);
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> csvLines = csv.readAll().trimmed().split('\n');
+    EXPECT_EQ(csvLines.value(0),
+              QByteArrayLiteral("kind,externalId,file,line,job,message,labelId"));
+    EXPECT_EQ(std::count_if(csvLines.cbegin(), csvLines.cend(),
+                            [](const QByteArray& l) { return l.startsWith("created,"); }),
+              5);
+    EXPECT_TRUE(panel->exportButton()->isEnabled());
+
+    // The summary links to the created predictions: the tree shows that model's PREDICTION
+    // labels and selects the five new ones.
+    ASSERT_FALSE(panel->createdLink()->isHidden());
+    EXPECT_TRUE(panel->createdLink()->text().contains(QStringLiteral("5 predictions created")));
+    Q_EMIT panel->createdLink()->linkActivated(QStringLiteral("#created"));
+    AssetBrowser* browser = m_window->assetBrowser();
+    QItemSelectionModel* selection = browser->view()->selectionModel();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return selection->selectedRows().size() == 5; }, 15000))
+        << selection->selectedRows().size();
+    for (const QModelIndex& index : selection->selectedRows()) {
+        const Label* label = browser->model()->labelOf(index);
+        ASSERT_NE(label, nullptr);
+        EXPECT_TRUE(panel->report().labelIds.contains(label->id));
+        EXPECT_EQ(label->modelName, QStringLiteral("drop-test"));
+    }
+    EXPECT_TRUE(browser->filterBar()->isLabelTypeChecked(LabelType::Prediction));
+    EXPECT_FALSE(browser->filterBar()->isLabelTypeChecked(LabelType::Default));
+    EXPECT_EQ(browser->filterBar()->query().modelName, QStringLiteral("drop-test"));
 
     // Undo deletes exactly what this import created.
     ASSERT_TRUE(panel->undoButton()->isEnabled());
@@ -153,8 +176,123 @@ TEST_F(ImportPanelTest, DropOfGoodAndBadFilesChecksUploadsExportsAndUndoes) {
     QTest::mouseClick(panel->undoButton(), Qt::LeftButton);
     ASSERT_TRUE(waitIdle(undone));
     EXPECT_TRUE(labelsOfModel(porsche(), cars(10), QStringLiteral("drop-test")).isEmpty());
+    EXPECT_TRUE(panel->createdLink()->isHidden());
     // The demo's own labels are untouched.
     EXPECT_FALSE(labelsOfModel(porsche(), cars(30), QStringLiteral("v0.0.1")).isEmpty());
+}
+
+namespace {
+
+// A box of the street-objects demo project, its class and confidence.
+QByteArray box(const QString& mid, const QString& name, int confidence, double x) {
+    return QStringLiteral(
+               R"({"mid":"%1","type":"rectangle","categories":[{"name":"%2","confidence":%3}],)"
+               R"("boundingPoly":[{"normalizedVertices":[{"x":%4,"y":0.1},{"x":%4,"y":0.3},)"
+               R"({"x":%5,"y":0.3},{"x":%5,"y":0.1}]}]})")
+        .arg(mid, name)
+        .arg(confidence)
+        .arg(x)
+        .arg(x + 0.1)
+        .toUtf8();
+}
+
+QByteArray streetLine(const QString& externalId, const QList<QByteArray>& boxes) {
+    QByteArray line = "{\"externalId\":\"" + externalId.toUtf8()
+                      + "\",\"jsonResponse\":{\"OBJECT_DETECTION_JOB\":{\"annotations\":[";
+    for (qsizetype i = 0; i < boxes.size(); ++i)
+        line += (i ? "," : "") + boxes[i];
+    return line + "]}}}\n";
+}
+
+} // namespace
+
+TEST_F(ImportPanelTest, CategoryMappingAndMinimumConfidenceAreApplied) {
+    const QString street = projectId(1);
+    openProject(street);
+    ASSERT_TRUE(m_window->currentProject().jsonInterface.contains(QStringLiteral("PEDESTRIAN")));
+    // "auto" is the model's own class name for CAR; the pedestrian at 20 is below the minimum.
+    const QString file = writeFile(
+        QStringLiteral("street.jsonl"),
+        streetLine(QStringLiteral("street-01"),
+                   {box(QStringLiteral("a1"), QStringLiteral("auto"), 90, 0.1),
+                    box(QStringLiteral("p1"), QStringLiteral("PEDESTRIAN"), 20, 0.5)})
+            + streetLine(QStringLiteral("street-02"),
+                         {box(QStringLiteral("a2"), QStringLiteral("auto"), 95, 0.2),
+                          box(QStringLiteral("s2"), QStringLiteral("TRAFFIC_SIGN"), 70, 0.6)}));
+    drop(m_window.get(), {file});
+    ImportPanel* panel = m_desk->panel();
+    panel->modelNameEdit()->setText(QStringLiteral("mapped-model"));
+    QSignalSpy checked(panel, &ImportPanel::checked);
+    panel->check();
+    ASSERT_TRUE(checked.wait(30000)) << panel->statusText().toStdString();
+    EXPECT_EQ(panel->preflight()->model()->count(Status::Invalid), 2);
+
+    // Map "auto" → CAR in the mapping table, set a minimum of 50, save and check again.
+    CategoryMappingModel* mapping = panel->mappingModel();
+    ASSERT_EQ(mapping->rowCount(), 1);
+    EXPECT_EQ(mapping->index(0, CategoryMappingModel::FileNameColumn).data().toString(),
+              QStringLiteral("auto"));
+    ASSERT_TRUE(mapping->setData(mapping->index(0, CategoryMappingModel::CategoryColumn),
+                                 QStringLiteral("CAR")));
+    panel->histogram()->thresholdEnabled()->setChecked(true);
+    panel->histogram()->thresholdBox()->setValue(50);
+    auto* save = panel->findChild<QPushButton*>(QStringLiteral("saveMappingAndCheck"));
+    ASSERT_NE(save, nullptr);
+    QTest::mouseClick(save, Qt::LeftButton);
+    ASSERT_TRUE(checked.wait(30000)) << panel->statusText().toStdString();
+    EXPECT_EQ(panel->preflight()->model()->count(Status::Invalid), 0)
+        << panel->statusText().toStdString();
+    EXPECT_EQ(panel->preflight()->model()->count(Status::Ready), 2);
+    EXPECT_TRUE(panel->statusText().contains(
+        QStringLiteral("1 below the minimum confidence 50 dropped (1 annotation(s)")))
+        << panel->statusText().toStdString();
+
+    QSignalSpy uploaded(panel, &ImportPanel::idle);
+    panel->upload();
+    ASSERT_TRUE(waitIdle(uploaded)) << panel->statusText().toStdString();
+    const QStringList streets{QStringLiteral("street-01"), QStringLiteral("street-02")};
+    QHash<QString, QStringList> classesByAsset;
+    for (const Asset& asset : serverAssets(street, streets)) {
+        for (const Label& label : asset.labels) {
+            if (label.modelName != QLatin1String("mapped-model"))
+                continue;
+            const QJsonArray boxes =
+                label.jsonResponse.value(QStringLiteral("OBJECT_DETECTION_JOB"))
+                    .toObject()
+                    .value(QStringLiteral("annotations"))
+                    .toArray();
+            for (const QJsonValue& annotation : boxes)
+                classesByAsset[asset.externalId]
+                    << annotation[QStringLiteral("categories")][0][QStringLiteral("name")]
+                           .toString();
+        }
+    }
+    EXPECT_EQ(classesByAsset.value(QStringLiteral("street-01")),
+              QStringList{QStringLiteral("CAR")});
+    EXPECT_EQ(classesByAsset.value(QStringLiteral("street-02")),
+              (QStringList{QStringLiteral("CAR"), QStringLiteral("TRAFFIC_SIGN")}));
+    // The mapping is kept for the project.
+    EXPECT_EQ(
+        ImportSettingsStore(street).categoryMapping().value(QStringLiteral("OBJECT_DETECTION_JOB")),
+        (QHash<QString, QString>{{QStringLiteral("auto"), QStringLiteral("CAR")}}));
+}
+
+// The panel used to get a third of the right column beside the preview and label docks, which
+// left three rows of the pre-flight table visible: it now shares the label's place and gets
+// most of the column's height and half the window's width the first time it is shown.
+TEST_F(ImportPanelTest, PanelGetsRoomToBeReadWhenShown) {
+    openProject(porsche());
+    m_desk->showImport();
+    QTest::qWait(50);
+    QCoreApplication::processEvents();
+    QDockWidget* dock = m_desk->panelDock();
+    EXPECT_GE(dock->width(), 600) << dock->width();
+    EXPECT_GE(dock->height(), m_window->height() / 2) << dock->height();
+    EXPECT_GE(m_desk->panel()->preflight()->table()->height(), 120)
+        << m_desk->panel()->preflight()->table()->height();
+    // The settings are never squeezed under their own size.
+    EXPECT_GE(m_desk->panel()->overwriteExplanation()->height(),
+              m_desk->panel()->overwriteExplanation()->minimumSizeHint().height());
 }
 
 TEST_F(ImportPanelTest, ModelNameIsRememberedPerProject) {

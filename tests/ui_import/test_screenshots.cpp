@@ -54,7 +54,6 @@ TEST_F(ImportScreenshots, PanelAndForm) {
     QSignalSpy checked(panel, &ImportPanel::checked);
     panel->check();
     ASSERT_TRUE(checked.wait(30000));
-    m_desk->panelDock()->setMinimumWidth(640);
     QSignalSpy shown(panel->preflight(), &PreflightView::previewShown);
     panel->preflight()->statusChooser()->setCurrentIndex(
         panel->preflight()->statusChooser()->findData(int(PreflightRow::Status::Ready)));
@@ -69,7 +68,6 @@ TEST_F(ImportScreenshots, PanelAndForm) {
     form->findChild<QRadioButton*>(QStringLiteral("CLASSIFICATION_JOB/TESLA"))->setChecked(true);
     form->findChild<QSpinBox*>(QStringLiteral("CLASSIFICATION_JOB/TESLA/confidence"))->setValue(72);
     form->modelNameEdit()->setText(QStringLiteral("manual-check"));
-    m_desk->formDock()->setMinimumWidth(640);
     QTest::qWait(300);
     EXPECT_TRUE(m_window->grab().save(folder + QStringLiteral("/import-form.png")));
 }

@@ -2,7 +2,9 @@
 
 #include "predictions/kiliapibackend.h"
 #include "ui/assetbrowser.h"
+#include "ui/assetfilterbar.h"
 #include "ui/assetlabelmodel.h"
+#include "ui/assetpager.h"
 #include "ui/assettreeview.h"
 #include "ui/errorbar.h"
 #include "ui/import/importpanel.h"
@@ -15,6 +17,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSet>
@@ -42,6 +45,10 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
     m_formDock->setWidget(m_form);
     window->addDockWidget(Qt::RightDockWidgetArea, m_panelDock);
     window->addDockWidget(Qt::RightDockWidgetArea, m_formDock);
+    // Tabbed with the label view under the preview: the import needs that column's height
+    // (showImport() gives it most of it), not a third slice of it.
+    if (auto* label = window->findChild<QDockWidget*>(QStringLiteral("labelDock")))
+        window->tabifyDockWidget(label, m_panelDock);
     window->tabifyDockWidget(m_panelDock, m_formDock);
     m_panelDock->hide();
     m_formDock->hide();
@@ -53,6 +60,7 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
     buildActions();
 
     connect(window, &MainWindow::projectOpened, this, [this](const Project& project) {
+        m_pendingLabels.clear();
         m_panel->setProject(project);
         m_form->setProject(project);
     });
@@ -61,6 +69,9 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
         m_form->setProject(window->currentProject());
     }
     connect(m_panel, &ImportPanel::labelsChanged, this, &ImportDesk::refreshTree);
+    connect(m_panel, &ImportPanel::showCreatedRequested, this, &ImportDesk::showLabels);
+    connect(window->assetBrowser()->pager(), &AssetPager::pageLoaded, this,
+            &ImportDesk::selectPendingLabels);
     connect(m_form, &PredictionForm::submitted, this, [this](bool success, const QString& message) {
         m_window->statusBar()->showMessage(message, 8000);
         if (success)
@@ -127,18 +138,93 @@ void ImportDesk::buildActions() {
     assets->addAction(m_copy);
 }
 
+void ImportDesk::giveRoom(QDockWidget* dock) {
+    if (m_roomGiven.contains(dock) || dock->isFloating())
+        return;
+    m_roomGiven.insert(dock);
+    // The first time only: afterwards the sizes are the person's.
+    auto* preview = m_window->findChild<QDockWidget*>(QStringLiteral("previewDock"));
+    const int height = m_window->height();
+    if (preview && !preview->isHidden() && !preview->isFloating())
+        m_window->resizeDocks({preview, dock}, {height * 3 / 10, height * 7 / 10}, Qt::Vertical);
+    m_window->resizeDocks({dock}, {qMax(dock->width(), qMin(760, m_window->width() / 2))},
+                          Qt::Horizontal);
+}
+
 void ImportDesk::showImport(const QStringList& paths) {
     if (!paths.isEmpty())
         m_panel->addInputs(paths);
     m_panelDock->show();
     m_panelDock->raise();
+    giveRoom(m_panelDock);
     m_panel->setFocus(Qt::OtherFocusReason);
+}
+
+void ImportDesk::showLabels(const QString& modelName, const LabelType& labelType,
+                            const QStringList& labelIds) {
+    AssetFilterBar* filters = m_window->assetBrowser()->filterBar();
+    const AssetQuery before = filters->query();
+    // Only that label type, and only that model's labels under each asset; the asset tree
+    // reloads (the filter bar announces the change).
+    for (const LabelType& type : LabelType::known())
+        filters->setLabelTypeChecked(type.kind(), type.kind() == labelType.kind());
+    if (auto* model = filters->findChild<QLineEdit*>(QStringLiteral("modelNameFilter")))
+        model->setText(modelName);
+    filters->externalIdField()->clear();
+    m_pendingLabels = QSet<QString>(labelIds.cbegin(), labelIds.cend());
+    m_pendingQuery = filters->query();
+    m_window->statusBar()->showMessage(
+        QStringLiteral("Showing the %1 %2 label(s) of model \"%3\" this import created.")
+            .arg(labelIds.size())
+            .arg(labelType.toString(), modelName),
+        8000);
+    // A changed filter reloads the tree: the labels are selected as its pages arrive.
+    if (m_pendingQuery == before)
+        selectPendingLabels();
+}
+
+void ImportDesk::selectPendingLabels() {
+    // Pages of the tree before the filter took effect do not count.
+    if (m_pendingLabels.isEmpty()
+        || !(m_window->assetBrowser()->pager()->query() == m_pendingQuery))
+        return;
+    const AssetLabelModel* model = m_window->assetBrowser()->model();
+    AssetTreeView* view = m_window->assetBrowser()->view();
+    QItemSelection selection;
+    QModelIndex first;
+    int found = 0;
+    for (const int page : model->loadedPages()) {
+        const int end = qMin(model->rowCount(), (page + 1) * model->pageSize());
+        for (int row = page * model->pageSize(); row < end; ++row) {
+            const QModelIndex asset = model->index(row, 0);
+            for (int child = 0; child < model->rowCount(asset); ++child) {
+                const QModelIndex label = model->index(child, 0, asset);
+                if (!m_pendingLabels.contains(label.data(AssetLabelModel::LabelIdRole).toString()))
+                    continue;
+                selection.select(label, label);
+                view->expand(asset);
+                if (!first.isValid())
+                    first = label;
+                ++found;
+            }
+        }
+    }
+    if (!first.isValid())
+        return;
+    view->selectionModel()->select(selection,
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    view->scrollTo(first);
+    // Everything is there: later pages (the user scrolling) leave the selection alone.
+    if (found >= m_pendingLabels.size())
+        m_pendingLabels.clear();
 }
 
 void ImportDesk::showNewPrediction() {
     m_form->setAssets(selectedAssets());
     m_formDock->show();
     m_formDock->raise();
+    giveRoom(m_formDock);
 }
 
 QList<Asset> ImportDesk::selectedAssets() const {

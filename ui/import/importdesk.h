@@ -6,9 +6,11 @@
 #pragma once
 
 #include "domain/asset.h"
+#include "ui/assetquery.h"
 #include "ui/import/predictionsender.h"
 
 #include <QObject>
+#include <QSet>
 #include <memory>
 
 class QAction;
@@ -48,6 +50,10 @@ public:
     QList<OutgoingPrediction> selectedLabelResponses() const;
 
     void showImport(const QStringList& paths = {});
+    // Filters the tree to the `labelType` labels of `modelName` and selects the labels whose id
+    // is in `labelIds`, as their pages arrive.
+    void showLabels(const QString& modelName, const LabelType& labelType,
+                    const QStringList& labelIds);
     void showNewPrediction();
     // Sends each label's jsonResponse as a PREDICTION of `modelName` on its asset.
     bool copyAsPrediction(const QList<OutgoingPrediction>& labels, const QString& modelName);
@@ -63,6 +69,8 @@ private:
     void buildActions();
     void copySelection();
     void refreshTree();
+    void selectPendingLabels();
+    void giveRoom(QDockWidget* dock);
 
     MainWindow* m_window;
     std::unique_ptr<predictions::KiliApiBackend> m_backend;
@@ -74,6 +82,9 @@ private:
     QAction* m_import = nullptr;
     QAction* m_newPrediction = nullptr;
     QAction* m_copy = nullptr;
+    QSet<QString> m_pendingLabels; // showLabels(): selected once their page is loaded
+    AssetQuery m_pendingQuery;     // … under this filter
+    QSet<QDockWidget*> m_roomGiven;
 };
 
 } // namespace kili::ui

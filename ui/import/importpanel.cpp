@@ -26,6 +26,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
@@ -36,17 +37,6 @@ namespace kili::ui {
 using predictions::PredictionImport;
 
 namespace {
-
-// The scan stage learns the category mapping and the minimum confidence once kilipredictions
-// offers them (REQUESTS.md); until then the window shows them without applying them.
-template <typename Options>
-void applyScanExtras(Options& options, const CategoryMapping& mapping,
-                     std::optional<double> minimum) {
-    if constexpr (requires { options.categoryMap = mapping; })
-        options.categoryMap = mapping;
-    if constexpr (requires { options.minConfidence = minimum; })
-        options.minConfidence = minimum;
-}
 
 QString csvField(const QString& text) {
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
@@ -135,15 +125,40 @@ ImportPanel::ImportPanel(api::Connection* connection, QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_status->setFrameShape(QFrame::StyledPanel);
+    m_status->setMargin(6);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    // Files and settings above, what the check found below; the splitter lets a person give
+    // the table more room, and never squeezes the settings below their size.
+    auto* top = new QWidget(this);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_resumeBar);
+    topLayout->addWidget(buildInputs());
+    topLayout->addWidget(m_status);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("importSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(top);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    m_tabs->setMinimumHeight(340);
+
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_resumeBar);
-    layout->addWidget(buildInputs());
-    layout->addWidget(m_status);
-    layout->addWidget(m_tabs, 1);
+    layout->addWidget(splitter, 1);
     layout->addWidget(buildProgress());
 
-    connect(m_histogram, &ConfidenceHistogramView::minimumConfidenceChanged, this,
-            &ImportPanel::updateButtons);
+    connect(m_histogram, &ConfidenceHistogramView::minimumConfidenceChanged, this, [this] {
+        // The plan on show was made with the old minimum: say what makes the new one count.
+        static const QString kRecheck =
+            QStringLiteral("\nThe minimum confidence changed: check again to apply it.");
+        if (m_import && m_import->stage() == PredictionImport::Stage::Planned
+            && !m_status->text().endsWith(kRecheck))
+            setStatus(m_status->text() + kRecheck);
+        updateButtons();
+    });
     setStatus(QStringLiteral("Drop prediction files or folders here, or add them with the "
                              "buttons above."));
     updateButtons();
@@ -251,6 +266,7 @@ QWidget* ImportPanel::buildMapping() {
                             page);
     hint->setWordWrap(true);
     auto* apply = new QPushButton(QStringLiteral("&Save mapping and check again"), page);
+    apply->setObjectName(QStringLiteral("saveMappingAndCheck"));
     connect(apply, &QPushButton::clicked, this, [this] {
         saveMapping();
         check();
@@ -283,9 +299,19 @@ QWidget* ImportPanel::buildProgress() {
     buttons->addWidget(m_undo);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_upload);
+    m_createdLink = new QLabel(box);
+    m_createdLink->setObjectName(QStringLiteral("importCreatedLink"));
+    m_createdLink->setTextFormat(Qt::RichText);
+    m_createdLink->setTextInteractionFlags(Qt::LinksAccessibleByMouse
+                                           | Qt::LinksAccessibleByKeyboard);
+    m_createdLink->setToolTip(QStringLiteral("Filters the asset tree to the labels of this model "
+                                             "and selects the ones this import created"));
+    m_createdLink->hide();
+    connect(m_createdLink, &QLabel::linkActivated, this, &ImportPanel::showCreated);
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_progress);
+    layout->addWidget(m_createdLink);
     layout->addLayout(buttons);
     connect(m_upload, &QPushButton::clicked, this, &ImportPanel::upload);
     connect(m_cancel, &QPushButton::clicked, this, &ImportPanel::cancel);
@@ -318,6 +344,7 @@ void ImportPanel::setProject(const Project& project) {
             m_targetJob->addItem(job.name);
     }
     m_preflight->model()->clear();
+    m_createdLink->hide();
     m_report = {};
     m_lastImportId.clear();
     m_progress->reset();
@@ -513,11 +540,15 @@ void ImportPanel::check() {
     request.confirmBeforeUpload = true;
     // Invalid items are shown in the table; the valid ones may still be sent.
     request.skipInvalid = true;
-    applyScanExtras(request.scan, store.categoryMapping(), m_histogram->minimumConfidence());
+    // The mapping renames the file's classes before the checks; the minimum drops what is
+    // below it (counted in the plan's summary).
+    request.scan.categoryMap = store.categoryMapping();
+    request.scan.minConfidence = m_histogram->minimumConfidence();
 
     m_preflight->setContext(m_project.id, m_interface, m_project.inputType == QLatin1String("TEXT"),
                             model, request.settings.labelType);
     m_preflight->model()->clear();
+    m_createdLink->hide();
     m_report = {};
     m_lastImportId.clear();
     m_uploading = false;
@@ -592,6 +623,7 @@ void ImportPanel::resume(const QString& importId) {
     if (isBusy())
         return;
     m_resumeBar->hide();
+    m_createdLink->hide();
     m_uploading = true;
     m_report = {};
     m_lastImportId.clear();
@@ -604,6 +636,8 @@ void ImportPanel::onFinished() {
     const PredictionImport& import = *m_import;
     m_report = import.report();
     m_lastImportId = import.importId();
+    m_lastModelName = import.settings().modelName;
+    m_lastLabelType = import.settings().labelType;
     const bool sent = m_uploading;
     m_uploading = false;
     if (!import.errorString().isEmpty()) {
@@ -618,6 +652,16 @@ void ImportPanel::onFinished() {
         if (m_report.planned > 0 || m_report.created > 0) {
             m_progress->setMaximum(qMax(1, m_report.planned));
             m_progress->setValue(m_report.created);
+        }
+        const qsizetype created = m_report.labelIds.size();
+        if (created > 0) {
+            m_createdLink->setText(
+                QStringLiteral("<a href=\"#created\">%1 prediction%2 created "
+                               "— show %3 in the tree</a>")
+                    .arg(created)
+                    .arg(created == 1 ? QString() : QStringLiteral("s"))
+                    .arg(created == 1 ? QStringLiteral("it") : QStringLiteral("them")));
+            m_createdLink->show();
         }
     } else {
         // The plan had nothing to send (everything present or invalid).
@@ -658,8 +702,10 @@ void ImportPanel::undo() {
                                 .arg(m_rollback->errors().join(QStringLiteral("; "))));
         m_rollback.release()->deleteLater();
         m_undoJournal.reset();
-        if (success)
+        if (success) {
             m_report.labelIds.clear();
+            m_createdLink->hide();
+        }
         updateButtons();
         Q_EMIT labelsChanged();
         Q_EMIT idle();
@@ -687,6 +733,12 @@ bool ImportPanel::exportReport(const QString& path, QString* error) const {
         return false;
     }
     return true;
+}
+
+void ImportPanel::showCreated() {
+    if (m_report.labelIds.isEmpty() || m_lastModelName.isEmpty())
+        return;
+    Q_EMIT showCreatedRequested(m_lastModelName, m_lastLabelType, m_report.labelIds);
 }
 
 void ImportPanel::saveMapping() {

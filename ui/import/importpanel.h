@@ -84,6 +84,11 @@ public:
     QPushButton* uploadButton() const { return m_upload; }
     QPushButton* cancelButton() const { return m_cancel; }
     QPushButton* undoButton() const { return m_undo; }
+    QPushButton* exportButton() const { return m_export; }
+    // "5 predictions created — show them in the tree", after an upload that created some.
+    QLabel* createdLink() const { return m_createdLink; }
+    // Asks the window to show the last import's labels (showCreatedRequested).
+    void showCreated();
     QPushButton* resumeButton() const { return m_resume; }
     QProgressBar* progressBar() const { return m_progress; }
     PreflightView* preflight() const { return m_preflight; }
@@ -97,6 +102,10 @@ Q_SIGNALS:
     void labelsChanged();
     // Every run (check, upload, resume) ends with this, successful or not.
     void idle();
+    // The user wants to see the labels an import created: filter the tree to that model and
+    // label type and select those labels.
+    void showCreatedRequested(const QString& modelName, const kili::LabelType& labelType,
+                              const QStringList& labelIds);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -128,6 +137,8 @@ private:
     QStringList m_resumable;
     predictions::ImportReport m_report;
     QString m_lastImportId;
+    QString m_lastModelName; // of the last upload, for showCreated()
+    LabelType m_lastLabelType;
     bool m_uploading = false;
 
     QFrame* m_resumeBar;
@@ -149,6 +160,7 @@ private:
     QTableView* m_mappingTable;
     QProgressBar* m_progress;
     QLabel* m_progressText;
+    QLabel* m_createdLink;
     QPushButton* m_upload;
     QPushButton* m_cancel;
     QPushButton* m_export;

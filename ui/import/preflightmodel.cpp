@@ -118,6 +118,15 @@ QList<PreflightModel::Status> PreflightModel::statuses() {
             Status::UnknownAsset};
 }
 
+QString PreflightModel::shortSource(const QString& source) {
+    // "/long/folder/preds.json#/3/jsonResponse" → "preds.json#/3/jsonResponse": the pointer
+    // holds slashes too, so the folder is cut before it.
+    const qsizetype hash = source.indexOf(QLatin1Char('#'));
+    const QString file = hash < 0 ? source : source.left(hash);
+    const qsizetype slash = file.lastIndexOf(QLatin1Char('/'));
+    return slash < 0 ? source : source.mid(slash + 1);
+}
+
 int PreflightModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
@@ -138,7 +147,7 @@ QVariant PreflightModel::data(const QModelIndex& index, int role) const {
         case ExternalIdColumn:
             return row.externalId;
         case SourceColumn:
-            return row.source;
+            return shortSource(row.source);
         case ProblemColumn:
             return QString(
                 row.problem.section(QLatin1Char('\n'), 0, 0)
@@ -146,6 +155,8 @@ QVariant PreflightModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == SourceColumn)
+            return row.source;
         return row.problem.isEmpty() ? QVariant() : QVariant(row.problem);
     case Qt::ForegroundRole:
         if (index.column() != StatusColumn)

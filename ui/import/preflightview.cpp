@@ -52,14 +52,16 @@ PreflightView::PreflightView(predictions::ImportBackend& backend, api::Connectio
     leftLayout->addLayout(filterRow);
     leftLayout->addWidget(m_table, 1);
     leftLayout->addWidget(m_detail);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
-    splitter->addWidget(m_preview);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("preflightSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_preview);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
         const QVariant status = m_status->currentData();
@@ -91,6 +93,20 @@ PreflightView::PreflightView(predictions::ImportBackend& backend, api::Connectio
                 if (assetId == m_assetId)
                     m_preview->showMessage(message);
             });
+}
+
+void PreflightView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // Side by side the table needs ~420 px and the preview ~260 px to be readable.
+    const Qt::Orientation wanted = width() < 720 ? Qt::Vertical : Qt::Horizontal;
+    if (m_splitter->orientation() != wanted) {
+        m_splitter->setOrientation(wanted);
+        m_preview->setMinimumWidth(wanted == Qt::Horizontal ? 220 : 0);
+        m_preview->setMinimumHeight(wanted == Qt::Vertical ? 120 : 0);
+        // The table first: it is what a person reads; the preview shows the chosen row.
+        const int length = wanted == Qt::Vertical ? height() : width();
+        m_splitter->setSizes({length * 3 / 5, length * 2 / 5});
+    }
 }
 
 PreflightView::~PreflightView() = default;

@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QTableView;
 
 namespace kili::api {
@@ -45,9 +46,15 @@ public:
     // The asset id whose preview is shown or loading.
     QString previewAssetId() const { return m_assetId; }
 
+    QSplitter* splitter() const { return m_splitter; }
+
 Q_SIGNALS:
     // The preview shows the asset and its layers (tests wait on this).
     void previewShown(const QString& assetId);
+
+protected:
+    // Narrow (a dock at the side of the window): the preview goes under the table.
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void showRow(int sourceRow);
@@ -61,6 +68,7 @@ private:
     AssetPreview* m_preview;
     QLabel* m_detail;
     AssetContentLoader* m_content;
+    QSplitter* m_splitter = nullptr;
 
     QString m_projectId;
     Interface m_interface;
