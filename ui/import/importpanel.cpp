@@ -218,6 +218,9 @@ QWidget* ImportPanel::buildInputs() {
     m_overwrite->setObjectName(QStringLiteral("importOverwrite"));
     m_overwriteText = new QLabel(box);
     m_overwriteText->setWordWrap(true);
+    // Two lines always: a word-wrapped label's minimum is one line, and the form layout gave it
+    // that, drawing the second over the checkbox above.
+    m_overwriteText->setMinimumHeight(2 * m_overwriteText->fontMetrics().lineSpacing() + 2);
     m_targetJob = new QComboBox(box);
     m_targetJob->setObjectName(QStringLiteral("importTargetJob"));
     m_check = new QPushButton(QStringLiteral("&Check predictions"), box);

@@ -34,6 +34,10 @@ PreflightView::PreflightView(predictions::ImportBackend& backend, api::Connectio
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);
     m_table->verticalHeader()->hide();
+    // One line per row: the problem's other lines are in the tooltip and under the table.
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(PreflightModel::SourceColumn,
+                                                      QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAccessibleName(QStringLiteral("Pre-flight table"));
     m_detail->setWordWrap(true);
