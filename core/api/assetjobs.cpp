@@ -34,10 +34,7 @@ GraphQLRequest AssetsJob::pageRequest() const {
 }
 
 void AssetsJob::handlePage(const QJsonArray& items, int skip) {
-    QList<kili::Asset> page;
-    page.reserve(items.size());
-    for (const QJsonValue& item : items)
-        page.append(kili::Asset::fromJson(item.toObject()));
+    const QList<kili::Asset> page = itemsFromJson<kili::Asset>(items);
     if (m_collect)
         m_assets += page;
     Q_EMIT pageReceived(page, skip);

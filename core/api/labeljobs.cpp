@@ -37,10 +37,7 @@ GraphQLRequest LabelsJob::pageRequest() const {
 }
 
 void LabelsJob::handlePage(const QJsonArray& items, int skip) {
-    QList<kili::Label> page;
-    page.reserve(items.size());
-    for (const QJsonValue& item : items)
-        page.append(kili::Label::fromJson(item.toObject()));
+    const QList<kili::Label> page = itemsFromJson<kili::Label>(items);
     if (m_collect)
         m_labels += page;
     Q_EMIT pageReceived(page, skip);

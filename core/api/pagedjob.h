@@ -3,6 +3,8 @@
 #include "api/basejob.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
 #include <QSet>
 
 namespace kili::api {
@@ -45,5 +47,15 @@ private:
     int m_currentFirst = 0;
     QSet<QString> m_seenIds;
 };
+
+// A page's items read with Item::fromJson, in the server's order (what handlePage overrides
+// hand on).
+template <typename Item> QList<Item> itemsFromJson(const QJsonArray& items) {
+    QList<Item> page;
+    page.reserve(items.size());
+    for (const QJsonValue& item : items)
+        page.append(Item::fromJson(item.toObject()));
+    return page;
+}
 
 } // namespace kili::api

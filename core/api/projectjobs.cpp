@@ -37,10 +37,7 @@ GraphQLRequest ProjectsJob::pageRequest() const {
 }
 
 void ProjectsJob::handlePage(const QJsonArray& items, int /*skip*/) {
-    QList<kili::Project> page;
-    page.reserve(items.size());
-    for (const QJsonValue& item : items)
-        page.append(kili::Project::fromJson(item.toObject()));
+    const QList<kili::Project> page = itemsFromJson<kili::Project>(items);
     m_projects += page;
     Q_EMIT pageReceived(page);
 }
