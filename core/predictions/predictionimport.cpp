@@ -1,6 +1,7 @@
 #include "predictions/predictionimport.h"
 
 #include "predictions/assetmatcher.h"
+#include "predictions/responsevalidator.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -61,6 +62,7 @@ void PredictionImport::onInterface(const kili::Interface& interface) {
              UsageOrConnection);
         return;
     }
+    m_interface = interface;
     setStage(Stage::Reading);
     auto* watcher = new QFutureWatcher<ScanResult>(this);
     const auto cancel = m_cancelScan;
@@ -104,11 +106,30 @@ void PredictionImport::onScanned(ScanResult result) {
     m_matcher->start(m_scan.items);
 }
 
+// NER offsets can only be checked against the text once the assets are known. Only assets whose
+// content is the text itself are checked: a URL content would cost one API call per asset.
+void PredictionImport::checkEntitiesAgainstInlineTexts() {
+    const InterfaceRules rules(m_interface);
+    ResponseValidator validator(rules);
+    const AssetIndex& assets = m_matcher->assets();
+    m_scan.invalidItems += validator.checkAgainstTexts(
+        m_scan.items,
+        [&assets](const PredictionItem& item) -> const QString* {
+            const QString id = item.assetId.isEmpty() ? assets.idByExternalId.value(item.externalId)
+                                                      : item.assetId;
+            const auto it = assets.byId.constFind(id);
+            return it == assets.byId.constEnd() ? nullptr
+                                                : ResponseValidator::inlineText(it->content);
+        },
+        m_scan.problems);
+}
+
 void PredictionImport::onMatched(bool success) {
     if (!success) {
         fail(m_matcher->errorString(), UsageOrConnection);
         return;
     }
+    checkEntitiesAgainstInlineTexts();
     m_plan = ImportPlanner::plan(std::move(m_scan), m_matcher->assets(), m_request.settings);
     m_plan.minConfidence = m_request.scan.minConfidence;
     m_scan = {};

@@ -83,6 +83,7 @@ private:
     void onInterface(const kili::Interface& interface);
     void onScanned(ScanResult result);
     void onMatched(bool success);
+    void checkEntitiesAgainstInlineTexts();
     void beginUpload();
     void onUploaded(const UploadOutcome& outcome);
     void fail(const QString& message, int exitCode);
@@ -91,6 +92,7 @@ private:
     ImportBackend& m_backend;
     ImportRequest m_request;
     Stage m_stage = Stage::Idle;
+    kili::Interface m_interface; // kept from onInterface for the checks that need the assets
     ScanResult m_scan;
     ImportPlan m_plan;
     ImportReport m_report;
