@@ -135,8 +135,7 @@ int main(int argc, char** argv) {
         || !parseCount(parser.value(maxPageSize), "--max-page-size", &options.maxPageSize)
         || !parseRate(parser.value(failRate), "--fail-rate", &options.failRate)
         || !parseRate(parser.value(dropRate), "--drop-rate", &options.dropRate)
-        || !parseRate(parser.value(lostAnswerRate), "--lost-answer-rate",
-                      &options.lostAnswerRate)
+        || !parseRate(parser.value(lostAnswerRate), "--lost-answer-rate", &options.lostAnswerRate)
         || !parseCount(parser.value(rateWindow), "--rate-window-ms", &options.rateWindowMs))
         return 2;
     if (parser.isSet(generate)

@@ -58,23 +58,6 @@ QJsonValue toQJson(simdjson::dom::element element) {
     return QJsonValue(QJsonValue::Null);
 }
 
-QString typeName(const QJsonValue& value) {
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    default:
-        return QStringLiteral("null");
-    }
-}
-
 // Collects the fields of a job that have the wrong type. Those fields are read as absent (the rest
 // of the job stays usable), and each one is said, so that nothing is dropped silently. null is
 // taken as absent everywhere: it is not an error.
@@ -122,7 +105,7 @@ public:
         if (m_problems) {
             m_problems->append(
                 QStringLiteral("%1: \"%2\" must be %3, got %4%5")
-                    .arg(where, key, QLatin1String(expected), typeName(got), detail));
+                    .arg(where, key, QLatin1String(expected), json::typeName(got), detail));
         }
     }
 
@@ -309,7 +292,7 @@ Interface Interface::parse(QByteArrayView json, QString* error) {
         seen.insert(name);
         if (field.value.type() != simdjson::dom::element_type::OBJECT) {
             problems << QStringLiteral("job \"%1\" is %2, not an object; it is left out")
-                            .arg(name, typeName(jobsJson.value(name)));
+                            .arg(name, json::typeName(jobsJson.value(name)));
             continue;
         }
         const QJsonObject raw = jobsJson.value(name).toObject();

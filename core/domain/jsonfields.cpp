@@ -5,7 +5,6 @@
 
 namespace kili::json {
 
-namespace {
 QString typeName(const QJsonValue& value) {
     switch (value.type()) {
     case QJsonValue::Bool:
@@ -22,7 +21,6 @@ QString typeName(const QJsonValue& value) {
         return QStringLiteral("null");
     }
 }
-} // namespace
 
 QDateTime dateTime(const QJsonValue& value) {
     const QString text = value.toString();

@@ -12,6 +12,10 @@
 // caller must tell the user, an error sentence.
 namespace kili::json {
 
+// "a boolean", "a number", "an array", "an object", "a string" or "null": for sentences such as
+// "must be an object, got an array".
+QString typeName(const QJsonValue& value);
+
 // ISO-8601 with or without milliseconds ("2022-12-15T12:15:52.169Z"); invalid QDateTime otherwise.
 QDateTime dateTime(const QJsonValue& value);
 
