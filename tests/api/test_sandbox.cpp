@@ -42,6 +42,18 @@ protected:
         ASSERT_TRUE(watch.succeededOnce()) << watch.error.message.toStdString();
     }
 
+    // The first `count` assets of a project, without their labels.
+    QList<kili::Asset> firstAssets(const QString& projectId, int count) {
+        AssetFilter filter;
+        filter.projectId = projectId;
+        AssetsJob job(connection.get(), filter);
+        job.setLimit(count);
+        job.setCollect(true);
+        job.setIncludeLabels(false);
+        run(job);
+        return job.assets();
+    }
+
     QList<kili::Project> projects(bool withInterface = false) {
         ProjectsJob job(connection.get());
         job.setIncludeInterface(withInterface);
@@ -168,15 +180,11 @@ TEST_F(Sandbox, PredictionsRoundTrip) {
     ASSERT_TRUE(target.has_value()) << "no demo project with a classification job";
     AssetFilter filter;
     filter.projectId = target->projectId;
-    AssetsJob assets(connection.get(), filter);
-    assets.setLimit(2);
-    assets.setCollect(true);
-    assets.setIncludeLabels(false);
-    run(assets);
-    ASSERT_EQ(assets.assets().size(), 2);
+    const QList<kili::Asset> assets = firstAssets(target->projectId, 2);
+    ASSERT_EQ(assets.size(), 2);
 
     QList<LabelInput> inputs;
-    for (const kili::Asset& asset : assets.assets())
+    for (const kili::Asset& asset : assets)
         inputs.append({asset.id, target->response, std::nullopt});
     AppendManyLabelsJob append(connection.get(), target->projectId, kili::LabelType::Prediction,
                                QStringLiteral("desk-test-model"), inputs);
@@ -208,7 +216,7 @@ TEST_F(Sandbox, PredictionsRoundTrip) {
 
     AssetFilter withPredictions = filter;
     withPredictions.labelTypes = {kili::LabelType::Prediction};
-    withPredictions.ids = {assets.assets().first().id};
+    withPredictions.ids = {assets.first().id};
     AssetsJob predicted(connection.get(), withPredictions);
     predicted.setCollect(true);
     run(predicted);
@@ -278,16 +286,10 @@ TEST_F(Sandbox, WriteWhoseAnswerIsLostReachesTheServerOnce) {
     // client must not let it: one call, one copy, and an outcome the caller knows is unknown.
     const auto target = findClassification(projects(true));
     ASSERT_TRUE(target.has_value()) << "no demo project with a classification job";
-    AssetFilter filter;
-    filter.projectId = target->projectId;
-    AssetsJob assets(connection.get(), filter);
-    assets.setLimit(3);
-    assets.setCollect(true);
-    assets.setIncludeLabels(false);
-    run(assets);
-    ASSERT_EQ(assets.assets().size(), 3);
+    const QList<kili::Asset> assets = firstAssets(target->projectId, 3);
+    ASSERT_EQ(assets.size(), 3);
     QList<LabelInput> inputs;
-    for (const kili::Asset& asset : assets.assets())
+    for (const kili::Asset& asset : assets)
         inputs.append({asset.id, target->response, std::nullopt});
     const QString model = QStringLiteral("lost-answer-model");
 
