@@ -16,10 +16,8 @@ bool SingleSendBody::reset() {
 }
 
 bool SingleSendBody::seek(qint64 position) {
-    if (m_started && position < pos()) {
-        m_rewindRefused = true;
+    if (m_started && position < pos())
         return false;
-    }
     return QIODevice::seek(position);
 }
 

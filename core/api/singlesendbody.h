@@ -25,7 +25,6 @@ public:
     // Rewinding is allowed until the first byte has been read, never after.
     bool reset() override;
     bool seek(qint64 position) override;
-    bool wasRewindRefused() const { return m_rewindRefused; }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override;
@@ -33,8 +32,7 @@ protected:
 
 private:
     QByteArray m_bytes;
-    bool m_started = false;
-    bool m_rewindRefused = false;
+    bool m_started = false; // a byte has been read: from now on the body only moves forward
 };
 
 } // namespace kili::api
