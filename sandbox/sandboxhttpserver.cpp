@@ -25,6 +25,15 @@ void write(QHttpServerResponder& responder, const HttpAnswer& answer) {
     responder.writeBody(answer.body);
 }
 
+// Closes the connection without a byte of answer, once QtHttpServer is done with the request.
+void closeWithoutAnswer(QTcpSocket* socket, int delayMs) {
+    const QPointer<QTcpSocket> guard(socket);
+    QTimer::singleShot(delayMs, socket, [guard] {
+        if (guard)
+            guard->abort();
+    });
+}
+
 } // namespace
 
 SandboxHttpServer::SandboxHttpServer(ApiRoutes& routes, FaultInjector& faults, QObject* parent)
@@ -39,12 +48,7 @@ bool SandboxHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSoc
     }
     const FaultInjector::Decision fault = m_faults.decide();
     if (fault.drop) {
-        // Close without a byte of answer, once QtHttpServer is done with this request.
-        const QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(fault.latencyMs, socket, [guard] {
-            if (guard)
-                guard->abort();
-        });
+        closeWithoutAnswer(socket, fault.latencyMs);
         return true;
     }
     if (fault.retryAfterSecs >= 0) {
@@ -74,11 +78,7 @@ bool SandboxHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSoc
     if (fault.loseAnswer) {
         // The work is done (a mutation is committed) and then the answer never arrives.
         m_routes.handle(request);
-        const QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(fault.latencyMs, socket, [guard] {
-            if (guard)
-                guard->abort();
-        });
+        closeWithoutAnswer(socket, fault.latencyMs);
         return true;
     }
     answer(request, socket, m_routes.handle(request), fault.latencyMs);
