@@ -34,9 +34,17 @@
 namespace kili::ui {
 
 namespace {
-const QString LastProjectKey = QStringLiteral("window/lastProject");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString StateKey = QStringLiteral("window/state");
+
+// The last project is remembered per server: a project id means nothing on another one (and the
+// embedded sandbox, on a new port each start, makes new ids every time).
+QString lastProjectKey(const api::Connection* connection) {
+    const QByteArray server =
+        connection ? connection->endpoint().toString().toUtf8() : QByteArray();
+    return QStringLiteral("lastProject/")
+           + QString::fromLatin1(server.toBase64(QByteArray::Base64UrlEncoding));
+}
 
 bool isHuman(const Label& label) {
     const LabelType::Kind kind = label.labelType.kind();
@@ -292,8 +300,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 
 void MainWindow::start(const QString& projectId) {
     m_catalog->search({});
-    const QString id =
-        projectId.isEmpty() ? QSettings().value(LastProjectKey).toString() : projectId;
+    const QString id = projectId.isEmpty()
+                           ? QSettings().value(lastProjectKey(m_connection)).toString()
+                           : projectId;
     if (!id.isEmpty())
         openProject(id);
 }
@@ -308,7 +317,7 @@ void MainWindow::openProject(const QString& projectId) {
 void MainWindow::onProjectOpened(const Project& project) {
     m_project = project;
     m_projectInterface = Interface::parse(project.jsonInterface.toUtf8());
-    QSettings().setValue(LastProjectKey, project.id);
+    QSettings().setValue(lastProjectKey(m_connection), project.id);
     setWindowTitle(tr("%1 — Kili Desk").arg(project.title));
     m_projects->selectProject(project.id);
     m_interface->setProject(project);
