@@ -283,19 +283,33 @@ void ResponseValidator::categories(const JobRule& rule, simdjson::dom::element v
 
 void ResponseValidator::confidenceValue(const JobRule& rule, simdjson::dom::element value,
                                         const char* field) {
+    const QLatin1String name(field);
     double number = 0;
     if (!kili::predictions::number(value, number)) {
-        error(rule, QStringLiteral("%1 must be a number from 0 to 100").arg(QLatin1String(field)));
+        error(rule, QStringLiteral("%1 must be a number from 0 to 100").arg(name));
         return;
     }
-    if (number < 0 || number > 100 || std::isnan(number)) {
-        error(rule, QStringLiteral("%1 %2 is outside 0–100").arg(QLatin1String(field)).arg(number));
+    if (!std::isfinite(number) || number < 0 || number > 100) {
+        error(rule, QStringLiteral("%1 %2 is outside 0–100").arg(name, QString::number(number)));
         return;
+    }
+    if (m_scalesConfidence)
+        return;
+    const bool whole = number == std::floor(number);
+    // Kili stores whole numbers: 0.8 among 0–100 values would silently become 1 %.
+    if (!whole && number < 1) {
+        error(rule,
+              QStringLiteral("%1 %2 looks like a 0–1 score; Kili takes whole numbers 0–100: "
+                             "use --scale-confidence (in the desk: tick \"Scale 0–1 confidences\")")
+                  .arg(name, QString::number(number)));
+    } else if (!whole) {
+        error(rule, QStringLiteral("%1 %2 is not a whole number; Kili takes whole numbers 0–100")
+                        .arg(name, QString::number(number)));
     }
     ++m_confidence.count;
     if (number <= 1)
         ++m_confidence.atMostOne;
-    if (number != std::floor(number))
+    if (!whole)
         ++m_confidence.fractional;
 }
 

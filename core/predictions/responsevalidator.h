@@ -32,6 +32,9 @@ public:
     // errors it found.
     int validate(simdjson::dom::element response, const PredictionItem& item, QList<Problem>& out);
     const ConfidenceStats& confidence() const { return m_confidence; }
+    // The import multiplies 0–1 confidences by 100 (the person asked for it): fractions are then
+    // expected, not a problem, and the statistics above no longer suggest the conversion.
+    void setScalesConfidence(bool scales) { m_scalesConfidence = scales; }
 
     // The checks that need the asset's text (TEXT projects, once the caller has fetched it): every
     // named entity's span lies inside `text`, and its "content" is the text at its beginOffset.
@@ -77,6 +80,7 @@ private:
 
     const InterfaceRules& m_rules;
     ConfidenceStats m_confidence;
+    bool m_scalesConfidence = false;
     // state of the response being checked
     const PredictionItem* m_item = nullptr;
     QList<Problem>* m_out = nullptr;

@@ -3,6 +3,7 @@
 #include "predictions/predictionscanner.h"
 #include "predictions/responsevalidator.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 using namespace kili::predictions;
@@ -102,18 +103,29 @@ TEST(Validator, PointersLeadToTheValue) {
     EXPECT_EQ(json.value(s("job")).toString(), s("CLASSIFICATION_JOB"));
 }
 
-TEST(Validator, ProbabilitiesAreDetectedNotChanged) {
+// A 0–1 score would be stored as a whole number (0.8 → 1 %): each one is a problem at its place
+// that names the conversion, which only an explicit choice applies.
+TEST(Validator, ProbabilitiesAreProblemsUntilScaled) {
     const ScanResult result = scan({s("probabilities.jsonl")});
-    EXPECT_TRUE(result.problems.isEmpty());
     EXPECT_TRUE(result.confidence.looksLikeProbabilities());
-    ASSERT_EQ(result.items.size(), 4u);
-    EXPECT_TRUE(result.items[0].jsonResponse.contains("\"confidence\":0.87"));
+    ASSERT_FALSE(result.problems.isEmpty()) << "0–1 scores were accepted as 0–100 confidences";
+    for (const Problem& problem : result.problems) {
+        EXPECT_THAT(problem.message.toStdString(),
+                    ::testing::HasSubstr("looks like a 0–1 score; Kili takes whole numbers 0–100: "
+                                         "use --scale-confidence"));
+        EXPECT_TRUE(problem.source.pointer.endsWith(s("/confidence")))
+            << problem.source.pointer.toStdString();
+    }
+    EXPECT_LT(result.items.size(), 4u) << "items with 0–1 scores must not be planned unscaled";
 
     ScanOptions scaled;
     scaled.scaleConfidence = true;
     const ScanResult converted = scan({s("probabilities.jsonl")}, scaled);
     EXPECT_TRUE(converted.items[0].jsonResponse.contains("\"confidence\":87"));
     EXPECT_TRUE(converted.items[2].jsonResponse.contains("\"confidence\":100"));
+    EXPECT_TRUE(converted.problems.isEmpty()) << converted.problems.first().toText().toStdString();
+    EXPECT_FALSE(converted.confidence.looksLikeProbabilities())
+        << "after scaling, nothing should still advise --scale-confidence";
 
     EXPECT_FALSE(scan({s("good.jsonl")}).confidence.looksLikeProbabilities());
 }
