@@ -1,36 +1,31 @@
-#include "predictions/cli/clirunner.h"
+#include "cli/clirunner.h"
 
+#include "api/basejob.h"
 #include "api/connection.h"
-#include "api/labeljobs.h"
 #include "api/projectjobs.h"
-#include "domain/interface.h"
+#include "cli/clioutput.h"
+#include "graphql/suggestions.h"
 #include "predictions/predictionimport.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <QLoggingCategory>
 
-namespace kili::predictions {
+namespace kili::cli {
+
+using kili::predictions::PredictionImport;
+
+struct CliRunner::Command {
+    QLatin1String name;
+    // Whether the command talks to a server (and so needs an API key).
+    bool needsServer;
+    int (CliRunner::*run)(const QStringList& arguments);
+};
 
 namespace {
 
 QString o(const char* text) {
     return QString::fromUtf8(text);
-}
-
-// Runs a job to its end inside a local event loop.
-bool wait(kili::api::BaseJob* job) {
-    QEventLoop loop;
-    QObject::connect(job, &kili::api::BaseJob::finished, &loop, &QEventLoop::quit);
-    job->start();
-    if (!job->isFinished())
-        loop.exec();
-    return job->state() == kili::api::BaseJob::State::Succeeded;
-}
-
-QString pad(const QString& text, int width) {
-    return text.leftJustified(width, QLatin1Char(' '), true);
 }
 
 } // namespace
@@ -43,6 +38,30 @@ CliRunner::CliRunner(QTextStream& out, QTextStream& err, bool progressOnErr, QOb
 
 CliRunner::~CliRunner() = default;
 
+// Every command by its exact name: anything else is refused before a file or the server is
+// touched, so a slip of the hand never runs another command.
+const CliRunner::Command* CliRunner::findCommand(const QString& name) {
+    static const Command commands[] = {
+        {QLatin1String("projects"), true, &CliRunner::projects},
+        {QLatin1String("interface"), true, &CliRunner::interface},
+        {QLatin1String("labels"), true, &CliRunner::labels},
+        {QLatin1String("import"), true, &CliRunner::importFiles},
+        {QLatin1String("resume"), true, &CliRunner::resume},
+        {QLatin1String("rollback"), true, &CliRunner::rollback},
+        {QLatin1String("imports"), false, &CliRunner::imports},
+    };
+    for (const Command& command : commands) {
+        if (name == command.name)
+            return &command;
+    }
+    return nullptr;
+}
+
+QStringList CliRunner::commandNames() {
+    return {o("projects"), o("interface"), o("labels"), o("import"),
+            o("resume"),   o("rollback"),  o("imports")};
+}
+
 QString CliRunner::usage() {
     return o("Usage: kili-desk-cli [--endpoint URL] [--api-key KEY] COMMAND [OPTIONS]\n"
              "\n"
@@ -51,9 +70,12 @@ QString CliRunner::usage() {
              "Commands:\n"
              "  projects [--json]                      list your projects\n"
              "  interface PROJECT_ID [--json]          show a project's jobs and categories\n"
-             "  labels PROJECT_ID [--type T,...] [--model NAME] [--external-id ID] [--json]\n"
-             "                                         list labels (types: DEFAULT, PREDICTION,\n"
-             "                                         REVIEW, INFERENCE, AUTOSAVE)\n"
+             "  labels PROJECT_ID [--type T,...] [--model NAME] [--external-id ID]\n"
+             "         [--asset-id ID] [--author NAME] [--created-from DATE]\n"
+             "         [--created-until DATE] [--json]\n"
+             "                                         list labels as they arrive (types:\n"
+             "                                         DEFAULT, PREDICTION, REVIEW, INFERENCE,\n"
+             "                                         AUTOSAVE; dates as YYYY-MM-DD)\n"
              "  import PROJECT_ID --model NAME [--label-type PREDICTION|INFERENCE]\n"
              "         [--format F] [--target-job JOB] [--classes FILE] [--overwrite]\n"
              "         [--dry-run] [--skip-invalid] [--scale-confidence] [--report FILE]\n"
@@ -64,18 +86,36 @@ QString CliRunner::usage() {
              "  rollback IMPORT_ID                     delete the labels an import created\n"
              "  imports [--json]                       list the imports recorded on this computer\n"
              "\n"
+             "Options: --verbose prints the client's log lines on stderr; --version prints the\n"
+             "version.\n"
+             "\n"
              "Exit codes: 0 every item imported or already present; 1 usage, connection or\n"
-             "authentication error (an input path that does not exist is a usage error);\n"
-             "2 invalid items found, or a file refused or holding no prediction (without\n"
-             "--skip-invalid nothing was sent); 3 some batches failed after retries\n"
+             "authentication error, or a project or import that does not exist (an unknown\n"
+             "command, a malformed id or an input path that does not exist is found before any\n"
+             "request); 2 invalid items found, or a file refused or holding no prediction\n"
+             "(without --skip-invalid nothing was sent); 3 some batches failed after retries\n"
              "(resume IMPORT_ID finishes them).\n");
 }
 
 int CliRunner::usageError(const QString& message) {
-    m_err << "kili-desk-cli: " << message << "\n"
+    m_err << "kili-desk-cli: " << printable(message) << "\n"
           << "Run `kili-desk-cli --help` for the commands and options.\n";
     m_err.flush();
     return PredictionImport::UsageOrConnection;
+}
+
+int CliRunner::failure(const QString& message) {
+    m_err << "kili-desk-cli: " << printable(message, true) << "\n";
+    m_err.flush();
+    return PredictionImport::UsageOrConnection;
+}
+
+int CliRunner::unknownCommand(const QString& name) {
+    const QStringList near = kili::graphql::suggestionList(name, commandNames());
+    QString message = QStringLiteral("unknown command \"%1\"").arg(name);
+    if (!near.isEmpty())
+        message += QStringLiteral("; did you mean \"%1\"?").arg(near.first());
+    return usageError(message);
 }
 
 int CliRunner::run(const QStringList& arguments) {
@@ -83,8 +123,9 @@ int CliRunner::run(const QStringList& arguments) {
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption endpoint(o("endpoint"), o("GraphQL endpoint"), o("URL"));
     const QCommandLineOption apiKey(o("api-key"), o("API key"), o("KEY"));
+    const QCommandLineOption verbose(o("verbose"), o("log lines on stderr"));
     const QCommandLineOption help({o("h"), o("help")}, o("Show this help"));
-    parser.addOptions({endpoint, apiKey, help});
+    parser.addOptions({endpoint, apiKey, verbose, help});
     if (!parser.parse(QStringList{o("kili-desk-cli")} + arguments))
         return usageError(parser.errorText());
     const QStringList rest = parser.positionalArguments();
@@ -92,191 +133,55 @@ int CliRunner::run(const QStringList& arguments) {
         (rest.isEmpty() && !parser.isSet(help) ? m_err : m_out) << usage();
         return rest.isEmpty() && !parser.isSet(help) ? PredictionImport::UsageOrConnection : 0;
     }
-    QUrl url = kili::api::Connection::endpointFromEnvironment();
-    if (parser.isSet(endpoint)) {
-        url = QUrl(parser.value(endpoint), QUrl::StrictMode);
-        if (!url.isValid() || url.scheme().isEmpty())
-            return usageError(
-                QStringLiteral("--endpoint \"%1\" is not a URL").arg(parser.value(endpoint)));
-    }
-    const QString key =
-        parser.isSet(apiKey) ? parser.value(apiKey) : qEnvironmentVariable("KILI_API_KEY");
-    m_connection = std::make_unique<kili::api::Connection>(url, key);
-    return runCommand(rest.first(), rest.mid(1));
-}
-
-int CliRunner::runCommand(const QString& command, const QStringList& arguments) {
-    if (command == QLatin1String("imports"))
-        return imports(arguments);
-    if (!m_connection->hasApiKey() && command != QLatin1String("rollback")
-        && command != QLatin1String("resume") && command != QLatin1String("import")
-        && command != QLatin1String("projects") && command != QLatin1String("interface")
-        && command != QLatin1String("labels")) {
-        return usageError(QStringLiteral("unknown command \"%1\"").arg(command));
-    }
-    if (!m_connection->hasApiKey()) {
-        m_err << "kili-desk-cli: no API key; give --api-key KEY or set KILI_API_KEY (create one "
-                 "in Kili under My account > API KEY)\n";
-        m_err.flush();
-        return PredictionImport::UsageOrConnection;
-    }
-    if (command == QLatin1String("projects"))
-        return projects(arguments);
-    if (command == QLatin1String("interface"))
-        return interface(arguments);
-    if (command == QLatin1String("labels"))
-        return labels(arguments);
-    if (command == QLatin1String("import"))
-        return importFiles(arguments);
-    if (command == QLatin1String("resume"))
-        return resume(arguments);
-    return rollback(arguments);
-}
-
-int CliRunner::projects(const QStringList& arguments) {
-    QCommandLineParser parser;
-    const QCommandLineOption json(o("json"), o("machine-readable output"));
-    parser.addOption(json);
-    if (!parser.parse(QStringList{o("projects")} + arguments)
-        || !parser.positionalArguments().isEmpty())
-        return usageError(o("usage: projects [--json]"));
-    kili::api::ProjectsJob job(m_connection.get());
-    if (!wait(&job)) {
-        m_err << job.error().message << "\n";
-        return PredictionImport::UsageOrConnection;
-    }
-    const QList<kili::Project> projects = job.projects();
-    if (parser.isSet(json)) {
-        QJsonArray array;
-        for (const kili::Project& project : projects) {
-            array.append(
-                QJsonObject{{o("id"), project.id},
-                            {o("title"), project.title},
-                            {o("description"), project.description},
-                            {o("inputType"), project.inputType},
-                            {o("numberOfAssets"), project.numberOfAssets},
-                            {o("numberOfRemainingAssets"), project.numberOfRemainingAssets},
-                            {o("numberOfReviewedAssets"), project.numberOfReviewedAssets}});
+    const Command* command = findCommand(rest.first());
+    if (!command)
+        return unknownCommand(rest.first());
+    // The library's log lines repeat what the command prints as its error: a person reads the
+    // sentence once. --verbose brings them back for a bug report.
+    if (!parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(o("kili.*.info=false\nkili.*.debug=false"));
+    if (command->needsServer) {
+        QUrl url = kili::api::Connection::endpointFromEnvironment();
+        if (parser.isSet(endpoint)) {
+            url = QUrl(parser.value(endpoint), QUrl::StrictMode);
+            if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
+                return usageError(
+                    QStringLiteral("--endpoint \"%1\" is not a URL").arg(parser.value(endpoint)));
         }
-        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
-        return 0;
+        const QString key =
+            parser.isSet(apiKey) ? parser.value(apiKey) : qEnvironmentVariable("KILI_API_KEY");
+        if (key.isEmpty())
+            return failure(o("no API key; give --api-key KEY or set KILI_API_KEY (create one in "
+                             "Kili under My account > API KEY)"));
+        m_connection = std::make_unique<kili::api::Connection>(url, key);
     }
-    m_out << pad(o("ID"), 28) << pad(o("TITLE"), 32) << pad(o("TYPE"), 10) << "ASSETS  PROGRESS\n";
-    for (const kili::Project& project : projects) {
-        m_out << pad(project.id, 28) << pad(project.title, 32) << pad(project.inputType, 10)
-              << pad(QString::number(project.numberOfAssets), 8)
-              << QString::number(project.progress() * 100, 'f', 0) << "%\n";
-    }
-    return 0;
+    return (this->*command->run)(rest.mid(1));
 }
 
-int CliRunner::interface(const QStringList& arguments) {
-    QCommandLineParser parser;
-    const QCommandLineOption json(o("json"), o("the jsonInterface as the server sends it"));
-    parser.addOption(json);
-    if (!parser.parse(QStringList{o("interface")} + arguments)
-        || parser.positionalArguments().size() != 1)
-        return usageError(o("usage: interface PROJECT_ID [--json]"));
-    const QString projectId = parser.positionalArguments().first();
+bool CliRunner::runToEnd(kili::api::BaseJob& job) {
+    QEventLoop loop;
+    QObject::connect(&job, &kili::api::BaseJob::finished, &loop, &QEventLoop::quit);
+    job.start();
+    if (!job.isFinished())
+        loop.exec();
+    return job.state() == kili::api::BaseJob::State::Succeeded;
+}
+
+std::optional<kili::Project> CliRunner::findProject(const QString& projectId) {
     std::unique_ptr<kili::api::ProjectsJob> job(
         kili::api::ProjectsJob::forProject(m_connection.get(), projectId));
-    if (!wait(job.get()) || job->projects().isEmpty()) {
-        m_err << (job->projects().isEmpty() && job->error().message.isEmpty()
-                      ? QStringLiteral("project %1 does not exist or you do not have access to it")
-                            .arg(projectId)
-                      : job->error().message)
-              << "\n";
-        return PredictionImport::UsageOrConnection;
+    const bool found = runToEnd(*job) && !job->projects().isEmpty();
+    if (!found && job->error().kind != kili::api::ApiError::NotFound && job->error().isError()) {
+        failure(job->error().message);
+        return std::nullopt;
     }
-    const kili::Project project = job->projects().first();
-    if (parser.isSet(json)) {
-        m_out << project.jsonInterface << "\n";
-        return 0;
+    if (!found) {
+        failure(QStringLiteral("project %1 does not exist on %2, or your account has no access "
+                               "to it; `kili-desk-cli projects` lists yours")
+                    .arg(projectId, m_connection->serverName()));
+        return std::nullopt;
     }
-    QString error;
-    const kili::Interface interface = project.interface(&error);
-    if (!error.isEmpty())
-        m_err << "warning: " << error << "\n";
-    m_out << project.title << " (" << project.id << ", " << project.inputType << ")\n";
-    for (const kili::Job& jobInfo : interface.jobs()) {
-        m_out << "  " << jobInfo.name << "  " << jobInfo.mlTask;
-        if (!jobInfo.input.isEmpty())
-            m_out << " / " << jobInfo.input;
-        if (!jobInfo.tools.isEmpty())
-            m_out << " [" << jobInfo.tools.join(QStringLiteral(", ")) << "]";
-        if (jobInfo.isChild)
-            m_out << " (child)";
-        if (jobInfo.required)
-            m_out << " (required)";
-        m_out << "\n";
-        for (const kili::Category& category : jobInfo.categories) {
-            m_out << "      " << category.key;
-            if (category.name != category.key)
-                m_out << " \"" << category.name << "\"";
-            if (!category.children.isEmpty())
-                m_out << " -> " << category.children.join(QStringLiteral(", "));
-            m_out << "\n";
-        }
-    }
-    return 0;
+    return job->projects().first();
 }
 
-int CliRunner::labels(const QStringList& arguments) {
-    QCommandLineParser parser;
-    const QCommandLineOption type(o("type"), o("label types"), o("T,..."));
-    const QCommandLineOption model(o("model"), o("model name"), o("NAME"));
-    const QCommandLineOption externalId(o("external-id"), o("asset external id"), o("ID"));
-    const QCommandLineOption json(o("json"), o("machine-readable output"));
-    parser.addOptions({type, model, externalId, json});
-    if (!parser.parse(QStringList{o("labels")} + arguments)
-        || parser.positionalArguments().size() != 1)
-        return usageError(o("usage: labels PROJECT_ID [--type T,...] [--model NAME] "
-                            "[--external-id ID] [--json]"));
-    kili::api::LabelFilter filter;
-    filter.projectId = parser.positionalArguments().first();
-    if (parser.isSet(type)) {
-        const QStringList types = parser.value(type).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (const QString& name : types) {
-            const kili::LabelType labelType = kili::LabelType::fromString(name.trimmed().toUpper());
-            if (!labelType.isKnown())
-                return usageError(QStringLiteral("\"%1\" is not a label type (DEFAULT, PREDICTION, "
-                                                 "REVIEW, INFERENCE, AUTOSAVE)")
-                                      .arg(name));
-            filter.labelTypes << labelType;
-        }
-    }
-    if (parser.isSet(externalId))
-        filter.assetExternalIds << parser.value(externalId);
-    kili::api::LabelsJob job(m_connection.get(), filter);
-    job.setCollect(true);
-    if (!wait(&job)) {
-        m_err << job.error().message << "\n";
-        return PredictionImport::UsageOrConnection;
-    }
-    QJsonArray array;
-    if (!parser.isSet(json))
-        m_out << pad(o("ID"), 28) << pad(o("TYPE"), 11) << pad(o("MODEL"), 20)
-              << pad(o("ASSET"), 28) << "CREATED\n";
-    for (const kili::Label& label : job.labels()) {
-        if (parser.isSet(model) && label.modelName != parser.value(model))
-            continue;
-        if (parser.isSet(json)) {
-            array.append(QJsonObject{{o("id"), label.id},
-                                     {o("labelType"), label.labelType.toString()},
-                                     {o("modelName"), label.modelName},
-                                     {o("assetId"), label.assetId},
-                                     {o("author"), label.author.email},
-                                     {o("createdAt"), label.createdAt.toString(Qt::ISODateWithMs)},
-                                     {o("jsonResponse"), label.jsonResponse}});
-        } else {
-            m_out << pad(label.id, 28) << pad(label.labelType.toString(), 11)
-                  << pad(label.modelName, 20) << pad(label.assetId, 28)
-                  << label.createdAt.toString(Qt::ISODate) << "\n";
-        }
-    }
-    if (parser.isSet(json))
-        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
-    return 0;
-}
-
-} // namespace kili::predictions
+} // namespace kili::cli

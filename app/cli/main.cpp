@@ -1,6 +1,6 @@
 // kili-desk-cli: headless inspection and prediction import. Everything lives in kilicli; this
 // only wires the process's streams to it.
-#include "predictions/cli/clirunner.h"
+#include "cli/clirunner.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationName(QStringLiteral("kili-desk"));
     QTextStream out(stdout);
     QTextStream err(stderr);
-    kili::predictions::CliRunner runner(out, err, ::isatty(STDERR_FILENO) == 1);
+    kili::cli::CliRunner runner(out, err, ::isatty(STDERR_FILENO) == 1);
     const int code = runner.run(QCoreApplication::arguments().mid(1));
     out.flush();
     err.flush();
