@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "api/connection.h"
+#include "api/userjobs.h"
 #include "apiassetpagesource.h"
 #include "assetbrowser.h"
 #include "assetcontentloader.h"
@@ -87,7 +88,7 @@ MainWindow::MainWindow(api::Connection* connection, QWidget* parent)
     buildDocks();
     buildActions();
 
-    m_connectionLabel->setText(tr("Connected to %1").arg(connection->serverName()));
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(connection->serverName()));
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(120);
     m_busy->setMaximumHeight(14);
@@ -298,7 +299,31 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QMainWindow::closeEvent(event);
 }
 
+// Nothing is read before the server has said who the key belongs to: a dead server or a refused
+// key is one sentence about the connection, not an error about a project.
 void MainWindow::start(const QString& projectId) {
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(m_connection->serverName()));
+    auto* signIn = new api::SignInJob(m_connection, this);
+    signIn->setAutoDelete(true);
+    connect(signIn, &api::BaseJob::succeeded, this, [this, signIn, projectId] {
+        m_connectionLabel->setText(
+            tr("Connected to %1 as %2").arg(m_connection->serverName(), signIn->user().email));
+        if (!signIn->warning().isEmpty())
+            statusBar()->showMessage(signIn->warning(), 15000);
+        loadAfterSignIn(projectId);
+    });
+    connect(signIn, &api::BaseJob::failed, this, [this, projectId](const api::ApiError& error) {
+        m_connectionLabel->setText(tr("Not connected to %1").arg(m_connection->serverName()));
+        showError(error.message, [this, projectId] { start(projectId); });
+    });
+    signIn->start();
+}
+
+QString MainWindow::connectionText() const {
+    return m_connectionLabel->text();
+}
+
+void MainWindow::loadAfterSignIn(const QString& projectId) {
     m_catalog->search({});
     const QString id = projectId.isEmpty()
                            ? QSettings().value(lastProjectKey(m_connection)).toString()
