@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -287,9 +288,15 @@ void MainWindow::buildActions() {
 
 void MainWindow::restoreLayout() {
     QSettings settings;
+    const QRect available = screen()->availableGeometry();
     if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
-        resize(1400, 860);
+        resize(QSize(1400, 860).boundedTo(available.size()));
     restoreState(settings.value(StateKey).toByteArray());
+    // A layout saved on a larger screen (or a first run on a small one) still fits this screen.
+    if (!available.contains(frameGeometry())) {
+        resize(size().boundedTo(available.size()));
+        move(available.topLeft());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
@@ -371,4 +372,20 @@ TEST_F(MainWindowTest, SaysConnectedOnlyOnceTheServerAnswered) {
     EXPECT_NE(message.find("API key"), std::string::npos) << message;
     EXPECT_EQ(message.find("project"), std::string::npos)
         << "a refused key was reported as a problem with a project: " << message;
+}
+
+// The first window, and one restored from a layout saved on a larger screen, fit the screen
+// they open on.
+TEST_F(MainWindowTest, FirstAndRestoredWindowsFitTheScreen) {
+    const QRect available = m_window->screen()->availableGeometry();
+    QSettings().remove(QStringLiteral("window"));
+    auto first = std::make_unique<MainWindow>(m_connection.get());
+    EXPECT_LE(first->width(), available.width()) << "first window wider than the screen";
+    EXPECT_LE(first->height(), available.height()) << "first window taller than the screen";
+
+    first->resize(available.width() + 600, available.height() + 400);
+    first->close(); // saves the layout
+    auto restored = std::make_unique<MainWindow>(m_connection.get());
+    EXPECT_LE(restored->width(), available.width()) << "restored window wider than the screen";
+    EXPECT_LE(restored->height(), available.height()) << "restored window taller than the screen";
 }
