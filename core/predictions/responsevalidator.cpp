@@ -121,11 +121,26 @@ int ResponseValidator::validate(simdjson::dom::element response, const Predictio
                   .arg(q(reference.mid)));
         m_path = saved;
     }
+    noteUnlisted();
     return m_errors;
 }
 
+void ResponseValidator::noteUnlisted() {
+    if (m_errors <= kMaxProblemsPerItem)
+        return;
+    Problem more;
+    more.source = m_item->source;
+    more.externalId = m_item->displayId();
+    more.message = QStringLiteral("… and %1 more problem(s) in this jsonResponse (the first %2 "
+                                  "are listed)")
+                       .arg(m_errors - kMaxProblemsPerItem)
+                       .arg(kMaxProblemsPerItem);
+    m_out->append(std::move(more));
+}
+
 void ResponseValidator::error(const JobRule* rule, std::string_view job, const QString& message) {
-    ++m_errors;
+    if (++m_errors > kMaxProblemsPerItem)
+        return;
     Problem problem;
     problem.source = m_item->source;
     problem.source.pointer += q(m_path);
@@ -564,6 +579,7 @@ int ResponseValidator::checkAgainstText(simdjson::dom::element response, const P
     simdjson::dom::object jobs;
     if (!response.get_object().get(jobs))
         textJobs(jobs, text, 0);
+    noteUnlisted();
     return m_errors;
 }
 

@@ -26,6 +26,10 @@ struct ConfidenceStats {
 
 class ResponseValidator {
 public:
+    // One jsonResponse lists at most this many problems, then says how many more it had: a line
+    // of a million wrong categories must not become a million kept sentences.
+    static constexpr int kMaxProblemsPerItem = 20;
+
     explicit ResponseValidator(const InterfaceRules& rules);
 
     // Appends the problems of `response` (the jsonResponse of `item`) to `out`; returns how many
@@ -72,6 +76,8 @@ private:
     void relations(const JobRule& rule, simdjson::dom::object annotation);
     void transcription(const JobRule& rule, simdjson::dom::object answer);
     void confidenceValue(const JobRule& rule, simdjson::dom::element value, const char* field);
+    // One problem saying how many were not listed, past kMaxProblemsPerItem.
+    void noteUnlisted();
     void textJobs(simdjson::dom::object jobs, QStringView text, int depth);
     void textEntity(const JobRule& rule, simdjson::dom::object annotation, QStringView text);
 

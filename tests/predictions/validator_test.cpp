@@ -3,6 +3,8 @@
 #include "predictions/predictionscanner.h"
 #include "predictions/responsevalidator.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -257,4 +259,28 @@ TEST(Validator, ImportItemsAgainstInlineAssetTexts) {
           "beginOffset 16 is \" Babbag\"")))
         << problems[0].toText().toStdString();
     EXPECT_EQ(problems[0].source.pointer, s("/jsonResponse/NER/annotations/0/content"));
+}
+
+// A jsonResponse with a hundred thousand wrong categories lists a few problems and counts the
+// rest: the check of one line never keeps a sentence per value.
+TEST(Validator, OneItemListsAFewProblemsAndCountsTheRest) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QByteArray categories;
+    for (int i = 0; i < 100000; ++i)
+        categories += (i ? ",{\"name\":\"C" : "{\"name\":\"C") + QByteArray::number(i) + "\"}";
+    QFile file(dir.filePath(s("many.jsonl")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"externalId":"car-001","jsonResponse":{"CLASSIFICATION_JOB":{"categories":[)"
+               + categories + "]}}}\n");
+    file.close();
+    PredictionScanner scanner(testInterface(), {});
+    scanner.scan({file.fileName()});
+    const ScanResult result = scanner.takeResult();
+    EXPECT_LE(result.problems.size(), ResponseValidator::kMaxProblemsPerItem + 1)
+        << "every wrong value of one line was kept as a problem";
+    ASSERT_FALSE(result.problems.isEmpty());
+    EXPECT_THAT(result.problems.last().message.toStdString(),
+                ::testing::HasSubstr("more problem(s) in this jsonResponse"));
+    EXPECT_EQ(result.invalidItems, 1);
 }
