@@ -371,17 +371,25 @@ TEST_F(ImportPanelTest, CopiesSelectedLabelsAsPredictions) {
     ASSERT_EQ(expected.size(), 2);
     view->selectionModel()->select(selection,
                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    ASSERT_EQ(m_desk->selectedLabelResponses().size(), 2);
+    const QList<OutgoingPrediction> responses = m_desk->selectedLabelResponses();
+    ASSERT_EQ(responses.size(), 2);
 
     QSignalSpy copied(m_desk, &ImportDesk::copied);
-    ASSERT_TRUE(
-        m_desk->copyAsPrediction(m_desk->selectedLabelResponses(), QStringLiteral("copied")));
+    ASSERT_TRUE(m_desk->copyAsPrediction(responses, QStringLiteral("copied")));
     ASSERT_TRUE(copied.wait(15000));
     EXPECT_TRUE(copied.at(0).at(0).toBool()) << copied.at(0).at(1).toString().toStdString();
     const QList<Label> labels = labelsOfModel(porsche(), cars(2), QStringLiteral("copied"));
     ASSERT_EQ(labels.size(), 2);
     for (const Label& label : labels)
         EXPECT_TRUE(expected.contains(label.jsonResponse));
+
+    // The same copy again goes through the plan: both are there already, nothing is sent.
+    ASSERT_TRUE(m_desk->copyAsPrediction(responses, QStringLiteral("copied")));
+    ASSERT_TRUE(copied.wait(15000));
+    EXPECT_TRUE(copied.at(1).at(1).toString().contains(QStringLiteral("there already")))
+        << copied.at(1).at(1).toString().toStdString();
+    EXPECT_EQ(labelsOfModel(porsche(), cars(2), QStringLiteral("copied")).size(), 2)
+        << "copying the same labels twice created them twice";
 }
 
 // The panel and the form are taller than a small screen leaves them: they scroll, and showing

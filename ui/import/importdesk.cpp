@@ -93,10 +93,14 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
             refreshTree();
     });
     connect(m_sender, &PredictionSender::finished, this, [this](bool success) {
-        const QString message = success ? QStringLiteral("Copied %1 label(s) as predictions.")
-                                              .arg(m_sender->createdLabelIds().size())
-                                        : QStringLiteral("Copy as prediction failed: %1")
-                                              .arg(m_sender->errors().join(QStringLiteral("; ")));
+        QString message = success ? QStringLiteral("Copied %1 label(s) as predictions.")
+                                        .arg(m_sender->createdLabelIds().size())
+                                  : QStringLiteral("Copy as prediction failed: %1")
+                                        .arg(m_sender->errors().join(QStringLiteral("; ")));
+        if (m_sender->alreadyPresentCount() > 0)
+            message += QStringLiteral(" %1 were there already as predictions of this model: not "
+                                      "sent again.")
+                           .arg(m_sender->alreadyPresentCount());
         m_window->statusBar()->showMessage(message, 8000);
         refreshTree();
         Q_EMIT copied(success, message);
@@ -280,7 +284,7 @@ bool ImportDesk::copyAsPrediction(const QList<OutgoingPrediction>& labels,
             .arg(labels.size())
             .arg(modelName.trimmed()));
     return m_sender->send(m_window->currentProject().id, modelName.trimmed(),
-                          LabelType(LabelType::Prediction), labels);
+                          LabelType(LabelType::Prediction), labels, QStringLiteral("copy"));
 }
 
 void ImportDesk::copySelection() {
