@@ -165,8 +165,16 @@ MainWindow::MainWindow(api::Connection* connection, QWidget* parent)
             });
     connect(m_content, &AssetContentLoader::failed, this,
             [this](const QString& assetId, const QString& message) {
-                if (assetId == m_previewAssetId)
-                    m_preview->showMessage(message);
+                if (assetId != m_previewAssetId)
+                    return;
+                m_preview->showMessage(message);
+                // Retry downloads the asset again (showAsset skips an asset already shown).
+                showError(message, [this, assetId] {
+                    if (assetId != m_previewAssetId)
+                        return;
+                    m_previewAssetId.clear();
+                    showAsset(m_previewAsset, m_previewLabels);
+                });
             });
     updateBusy();
     restoreLayout();
@@ -368,6 +376,7 @@ void MainWindow::showAsset(const Asset& asset, const QList<Label>& labels) {
         return;
     }
     m_previewAssetId = asset.id;
+    m_previewAsset = asset;
     const QString inputType = m_project.inputType;
     if (inputType == QLatin1String("TEXT")) {
         m_content->load(asset.id, asset.content, AssetContentLoader::Kind::Text);

@@ -104,6 +104,7 @@ private:
 
     Project m_project;
     Interface m_projectInterface;
+    Asset m_previewAsset; // what the preview shows, for Retry
     QString m_previewAssetId;
     QList<Label> m_previewLabels;
     bool m_previewIsText = false;

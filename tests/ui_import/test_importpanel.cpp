@@ -1,10 +1,13 @@
 // The import panel in the real window against the in-process sandbox: a drop of good and bad
 // files ends with the right rows in the pre-flight table and the right labels on the server;
 // report export and Undo; cancel, then resume at the "next start"; copy as prediction.
+#include "api/connection.h"
 #include "importfixture.h"
 #include "predictions/importjournal.h"
+#include "sandbox/faultinjector.h"
 #include "ui/assetfilterbar.h"
 #include "ui/assettreeview.h"
+#include "ui/errorbar.h"
 #include "ui/import/categorymappingmodel.h"
 #include "ui/import/confidencehistogram.h"
 #include "ui/import/importpanel.h"
@@ -408,4 +411,42 @@ TEST_F(ImportPanelTest, ShowingThePanelOrTheFormKeepsTheWindowOnTheScreen) {
     EXPECT_LE(m_window->minimumSizeHint().height(), available.height())
         << "the prediction form forces a window taller than the screen";
     EXPECT_LE(m_window->height(), available.height());
+}
+
+// A failure the person must act on reaches the window's error bar with a Retry that does the
+// right thing: here every upload request fails, then Retry resumes the import once the server is
+// well again — each prediction created once.
+TEST_F(ImportPanelTest, AFailedUploadIsInTheErrorBarAndRetryResumesIt) {
+    openProject(porsche());
+    api::RetryPolicy fast;
+    fast.initialBackoff = std::chrono::milliseconds(5);
+    fast.maxBackoff = std::chrono::milliseconds(10);
+    fast.maxRetries = 1;
+    m_connection->setRetryPolicy(fast);
+    ImportPanel* panel = m_desk->panel();
+    QByteArray lines;
+    for (const char* car : {"car-01", "car-02", "car-03"})
+        lines += line(QString::fromUtf8(car), QStringLiteral("TESLA"), 80);
+    panel->addInputs({writeFile(QStringLiteral("three.jsonl"), lines)});
+    panel->modelNameEdit()->setText(QStringLiteral("retried"));
+    QSignalSpy checked(panel, &ImportPanel::checked);
+    panel->check();
+    ASSERT_TRUE(checked.wait(30000));
+    ASSERT_TRUE(panel->uploadButton()->isEnabled()) << panel->statusText().toStdString();
+
+    m_server->faults().setFailRate(1.0);
+    QSignalSpy idle(panel, &ImportPanel::idle);
+    panel->upload();
+    ASSERT_TRUE(idle.wait(30000));
+    ErrorBar* bar = m_window->errorBar();
+    EXPECT_TRUE(bar->message().contains(QStringLiteral("were not sent")))
+        << bar->message().toStdString();
+    ASSERT_TRUE(bar->canRetry());
+
+    m_server->faults().setFailRate(0);
+    EXPECT_EQ(labelsOfModel(porsche(), cars(3), QStringLiteral("retried")).size(), 0);
+    bar->retry();
+    ASSERT_TRUE(idle.wait(30000)) << panel->statusText().toStdString();
+    EXPECT_EQ(labelsOfModel(porsche(), cars(3), QStringLiteral("retried")).size(), 3)
+        << panel->statusText().toStdString();
 }

@@ -2,6 +2,7 @@
 // checks as you type, and a submit that lands on the sandbox.
 #include "importfixture.h"
 #include "predictions/importjournal.h"
+#include "ui/errorbar.h"
 #include "ui/import/drawingcanvas.h"
 #include "ui/import/jobeditors.h"
 #include "ui/import/predictionform.h"
@@ -337,4 +338,25 @@ TEST_F(PredictionFormTest, ShapesOfOneAssetAreNotKeptForAnother) {
     EXPECT_TRUE(m_form.response().contains(QStringLiteral("CLASSIF")));
     EXPECT_TRUE(m_form.resultLabel()->text().contains(QStringLiteral("street-07")))
         << m_form.resultLabel()->text().toStdString();
+}
+
+// A Submit that creates nothing is an error the person must act on: it reaches the window's
+// error bar (not an 8-second status line), saying why.
+TEST_F(PredictionFormSubmitTest, AFailedSubmitIsInTheErrorBar) {
+    openProject(porsche());
+    m_desk->showNewPrediction();
+    PredictionForm* form = m_desk->form();
+    Asset gone;
+    gone.id = QStringLiteral("no-such-asset");
+    gone.externalId = QStringLiteral("deleted-meanwhile");
+    form->setAssets({gone});
+    press(form->findChild<QRadioButton*>(QStringLiteral("CLASSIFICATION_JOB/TESLA")));
+    form->modelNameEdit()->setText(QStringLiteral("failing"));
+    QSignalSpy submitted(form, &PredictionForm::submitted);
+    QTest::mouseClick(form->submitButton(), Qt::LeftButton);
+    ASSERT_TRUE(submitted.wait(15000));
+    EXPECT_FALSE(submitted.at(0).at(0).toBool());
+    const QString message = m_window->errorBar()->message();
+    EXPECT_TRUE(message.contains(QStringLiteral("no-such-asset"))) << message.toStdString();
+    EXPECT_TRUE(m_window->errorBar()->canRetry());
 }

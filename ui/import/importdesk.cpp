@@ -84,13 +84,26 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
         m_form->setProject(window->currentProject());
     }
     connect(m_panel, &ImportPanel::labelsChanged, this, &ImportDesk::refreshTree);
+    connect(m_panel, &ImportPanel::failed, this,
+            [this](const QString& message, ImportPanel::Retry retry) {
+                m_window->errorBar()->showError(message, [this, retry] {
+                    if (retry == ImportPanel::Retry::Resume)
+                        m_panel->resume(m_panel->lastImportId());
+                    else if (retry == ImportPanel::Retry::Undo)
+                        m_panel->undo();
+                    else
+                        m_panel->check();
+                });
+            });
     connect(m_panel, &ImportPanel::showCreatedRequested, this, &ImportDesk::showLabels);
     connect(window->assetBrowser()->pager(), &AssetPager::pageLoaded, this,
             &ImportDesk::selectPendingLabels);
     connect(m_form, &PredictionForm::submitted, this, [this](bool success, const QString& message) {
-        m_window->statusBar()->showMessage(message, 8000);
         if (success)
-            refreshTree();
+            m_window->statusBar()->showMessage(message, 8000);
+        else
+            m_window->errorBar()->showError(message, [this] { m_form->submit(); });
+        refreshTree();
     });
     connect(m_sender, &PredictionSender::finished, this, [this](bool success) {
         QString message = success ? QStringLiteral("Copied %1 label(s) as predictions.")
@@ -101,7 +114,10 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
             message += QStringLiteral(" %1 were there already as predictions of this model: not "
                                       "sent again.")
                            .arg(m_sender->alreadyPresentCount());
-        m_window->statusBar()->showMessage(message, 8000);
+        if (success)
+            m_window->statusBar()->showMessage(message, 8000);
+        else
+            m_window->errorBar()->showError(message, [this] { copySelection(); });
         refreshTree();
         Q_EMIT copied(success, message);
     });
