@@ -234,12 +234,8 @@ void MainWindow::buildActions() {
         [this] { close(); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    add(view, QStringLiteral("reload"), tr("&Reload"), QKeySequence::Refresh, [this] {
-        m_catalog->reload();
-        m_assets->refresh();
-        if (!m_project.id.isEmpty())
-            m_counter->count(m_project.id);
-    });
+    add(view, QStringLiteral("reload"), tr("&Reload"), QKeySequence::Refresh,
+        [this] { reloadProjectData(); });
     add(view, QStringLiteral("cancel"), tr("&Stop loading"),
         QKeySequence(Qt::CTRL | Qt::Key_Period), [this] { cancelWork(); });
     view->addSeparator();
@@ -332,6 +328,13 @@ void MainWindow::start(const QString& projectId) {
         showError(error.message, [this, projectId] { start(projectId); });
     });
     signIn->start();
+}
+
+void MainWindow::reloadProjectData() {
+    m_catalog->reload();
+    m_assets->refresh();
+    if (!m_project.id.isEmpty())
+        m_counter->count(m_project.id);
 }
 
 QString MainWindow::connectionText() const {

@@ -29,6 +29,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace kili;
@@ -377,6 +378,9 @@ TEST_F(ImportPanelTest, CopiesSelectedLabelsAsPredictions) {
     const QList<OutgoingPrediction> responses = m_desk->selectedLabelResponses();
     ASSERT_EQ(responses.size(), 2);
 
+    QToolButton* predictions =
+        m_window->assetBrowser()->filterBar()->labelTypeButton(LabelType::Prediction);
+    const QString countBefore = predictions->text();
     QSignalSpy copied(m_desk, &ImportDesk::copied);
     ASSERT_TRUE(m_desk->copyAsPrediction(responses, QStringLiteral("copied")));
     ASSERT_TRUE(copied.wait(15000));
@@ -385,6 +389,9 @@ TEST_F(ImportPanelTest, CopiesSelectedLabelsAsPredictions) {
     ASSERT_EQ(labels.size(), 2);
     for (const Label& label : labels)
         EXPECT_TRUE(expected.contains(label.jsonResponse));
+    // The counts say what the copy changed, without a Reload.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return predictions->text() != countBefore; }, 10000))
+        << "the PREDICTION count stayed " << countBefore.toStdString() << " after the copy";
 
     // The same copy again goes through the plan: both are there already, nothing is sent.
     ASSERT_TRUE(m_desk->copyAsPrediction(responses, QStringLiteral("copied")));

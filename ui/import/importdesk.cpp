@@ -321,7 +321,7 @@ void ImportDesk::copySelection() {
 }
 
 void ImportDesk::refreshTree() {
-    m_window->assetBrowser()->refresh();
+    m_window->reloadProjectData();
 }
 
 bool ImportDesk::eventFilter(QObject* watched, QEvent* event) {
