@@ -1,5 +1,6 @@
 #include "ui/import/importdesk.h"
 
+#include "predictions/importsettingsstore.h"
 #include "predictions/kiliapibackend.h"
 #include "ui/assetbrowser.h"
 #include "ui/assetfilterbar.h"
@@ -8,7 +9,6 @@
 #include "ui/assettreeview.h"
 #include "ui/errorbar.h"
 #include "ui/import/importpanel.h"
-#include "ui/import/importsettingsstore.h"
 #include "ui/import/predictionform.h"
 #include "ui/mainwindow.h"
 
@@ -25,6 +25,8 @@
 #include <QStatusBar>
 
 namespace kili::ui {
+
+using predictions::ImportSettingsStore;
 
 ImportDesk* ImportDesk::attach(MainWindow* window, api::Connection* connection) {
     return new ImportDesk(window, connection);

@@ -2,11 +2,11 @@
 
 #include "predictions/importjournal.h"
 #include "predictions/importrollback.h"
+#include "predictions/importsettingsstore.h"
 #include "predictions/kiliapibackend.h"
 #include "predictions/predictionformat.h"
 #include "ui/import/categorymappingmodel.h"
 #include "ui/import/confidencehistogram.h"
-#include "ui/import/importsettingsstore.h"
 #include "ui/import/preflightmodel.h"
 #include "ui/import/preflightview.h"
 
@@ -33,6 +33,8 @@
 #include <QVBoxLayout>
 
 namespace kili::ui {
+
+using predictions::ImportSettingsStore;
 
 using predictions::PredictionImport;
 

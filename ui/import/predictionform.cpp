@@ -1,11 +1,11 @@
 #include "ui/import/predictionform.h"
 
 #include "domain/label.h"
+#include "predictions/importsettingsstore.h"
 #include "predictions/kiliapibackend.h"
 #include "ui/assetcontentloader.h"
 #include "ui/assetpreview.h"
 #include "ui/import/drawingcanvas.h"
-#include "ui/import/importsettingsstore.h"
 #include "ui/import/jobeditors.h"
 #include "ui/import/predictionsender.h"
 #include "ui/import/responsecheck.h"
@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 
 namespace kili::ui {
+
+using predictions::ImportSettingsStore;
 
 PredictionForm::PredictionForm(api::Connection* connection, QWidget* parent)
     : QWidget(parent)
