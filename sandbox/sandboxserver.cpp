@@ -127,8 +127,8 @@ bool SandboxServer::start(QString* error) {
     if (d->apiKey.isEmpty())
         d->apiKey = generateApiKey();
     const QString expiry = isoTimestamp(QDateTime::currentDateTimeUtc().addYears(1));
-    if (!d->accounts->addApiKey(user->seq, d->apiKey, QStringLiteral("kili-sandbox"), expiry,
-                                error))
+    if (!d->accounts->replaceApiKeys(user->seq, d->apiKey, QStringLiteral("kili-sandbox"), expiry,
+                                     error))
         return false;
     setMetaValue(*d->database, apiKeyMeta, d->apiKey);
 
