@@ -66,6 +66,7 @@ void AccountStore::loadUsers() {
         user.createdAt = query.value(8).toString();
         m_seqById.insert(user.id, user.seq);
         m_users.insert(user.seq, user);
+        m_jsonBySeq.insert(user.seq, user.toJson());
     }
 }
 
@@ -99,6 +100,7 @@ std::optional<UserRecord> AccountStore::ensureUser(const QString& email, const Q
     user.seq = query.lastInsertId().toLongLong();
     m_seqById.insert(user.id, user.seq);
     m_users.insert(user.seq, user);
+    m_jsonBySeq.insert(user.seq, user.toJson());
     return user;
 }
 
@@ -162,12 +164,7 @@ std::optional<UserRecord> AccountStore::userBySeq(qint64 seq) {
 
 QJsonValue AccountStore::userJson(qint64 seq) {
     const auto cached = m_jsonBySeq.constFind(seq);
-    if (cached != m_jsonBySeq.constEnd())
-        return *cached;
-    const auto user = userBySeq(seq);
-    if (!user)
-        return QJsonValue::Null;
-    return *m_jsonBySeq.insert(seq, user->toJson());
+    return cached == m_jsonBySeq.constEnd() ? QJsonValue(QJsonValue::Null) : QJsonValue(*cached);
 }
 
 std::optional<UserRecord> AccountStore::userById(const QString& id) {

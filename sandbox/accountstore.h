@@ -29,7 +29,8 @@ struct UserRecord {
 QString maskedKey(const QString& key);
 
 // Users and their API keys. Users are few, so they are cached by seq and id: labels name their
-// author by seq and every label answer embeds its author.
+// author by seq and every label answer embeds its author. Users are only added while the sandbox
+// starts (loading, seeding, generating); afterwards the caches are only read, from any thread.
 class AccountStore {
 public:
     AccountStore(Database& database, IdGenerator& ids);
@@ -47,7 +48,8 @@ public:
     std::optional<UserRecord> userForKey(const QString& key);
 
     std::optional<UserRecord> userBySeq(qint64 seq);
-    // The user as GraphQL JSON, built once per user: every label of every page embeds its author.
+    // The user as GraphQL JSON, built once per user when it is added: every label of every page
+    // embeds its author.
     QJsonValue userJson(qint64 seq);
     std::optional<UserRecord> userById(const QString& id);
     // Users whose first name, last name, "first last" or email is one of `names` (authorIn).
