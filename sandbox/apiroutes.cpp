@@ -154,22 +154,28 @@ HttpAnswer ApiRoutes::graphqlRoute(const QHttpServerRequest& request) {
                                  QStringLiteral("BAD_REQUEST"));
     }
     const QString operationName = payload.value(QLatin1String("operationName")).toString();
-    const graphql::SerializedResponse result =
+    const GraphQLAnswer result =
         m_graphql.execute(query, operationName, variables.toObject(), *viewer);
     // Apollo answers requests it cannot execute (document that does not parse or validate,
-    // variables that do not coerce, no operation to run) with 400, executed ones with 200.
+    // variables that do not coerce, no operation to run, a document over the cost limit) with
+    // 400, executed ones with 200.
     int status = 200;
-    if (!result.hasData && !result.errors.isEmpty()) {
+    if (!result.response.hasData && !result.response.errors.isEmpty()) {
         const QString code =
-            result.errors.first().extensions.value(QLatin1String("code")).toString();
+            result.response.errors.first().extensions.value(QLatin1String("code")).toString();
         if (code == QLatin1String("GRAPHQL_PARSE_FAILED")
             || code == QLatin1String("GRAPHQL_VALIDATION_FAILED")
-            || code == QLatin1String("OPERATION_RESOLUTION_FAILURE"))
+            || code == QLatin1String("OPERATION_RESOLUTION_FAILURE")
+            || code == QLatin1String("QUERY_TOO_COMPLEX"))
             status = 400;
     }
     HttpAnswer answer;
     answer.status = status;
-    answer.body = result.json;
+    answer.body = result.response.json;
+    if (result.complexity > 0) {
+        answer.headers.append(
+            {QByteArrayLiteral("x-complexity"), QByteArray::number(result.complexity)});
+    }
     return answer;
 }
 

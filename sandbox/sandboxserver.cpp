@@ -154,7 +154,10 @@ bool SandboxServer::start(QString* error) {
 
     SandboxStores stores{*d->accounts, *d->projects,    *d->assets,
                          *d->labels,   *d->labelWriter, m_options.maxPageSize};
-    d->graphql = GraphQLService::create(stores, error);
+    QueryCostLimits costLimits;
+    costLimits.maxCost = m_options.maxQueryCost;
+    costLimits.defaultPageSize = m_options.maxPageSize;
+    d->graphql = GraphQLService::create(stores, costLimits, error);
     if (!d->graphql)
         return false;
     d->routes = std::make_unique<ApiRoutes>(*d->accounts, *d->assets, *d->graphql, m_options);
