@@ -162,7 +162,7 @@ bool SandboxServer::start(QString* error) {
         return false;
     d->routes = std::make_unique<ApiRoutes>(*d->accounts, *d->assets, *d->graphql, m_options);
     auto http = std::make_unique<SandboxHttpServer>(*d->routes, *d->faults);
-    const quint16 port = http->listen(d->address, m_options.port);
+    const quint16 port = http->listenOn(d->address, m_options.port);
     if (port == 0) {
         *error = QStringLiteral("kili-sandbox could not listen on %1 port %2: the port is taken "
                                 "or not allowed. Pick another with --port, or 0 for any free port.")
