@@ -84,10 +84,10 @@ graphql::SerializedResponse GraphQLService::tooCostly(qint64 cost) const {
         QStringLiteral("This query costs %1, more than the %2 one request may cost.")
             .arg(cost)
             .arg(m_costLimits.maxCost),
-        QStringLiteral("every field costs 1 and the fields under a list cost once per item (first "
-                       "items of a page); aliases, fragments and nested lists multiply that. Ask "
-                       "for fewer fields or smaller pages, or split the query into several "
-                       "requests"));
+        QStringLiteral("every field costs 1 and each item of a list costs 1 plus its fields (first "
+                       "items of a page, 10 of a list without paging); aliases, fragments and "
+                       "nested lists multiply that. Ask for fewer fields or smaller pages, or "
+                       "split the query into several requests"));
     error.code = QStringLiteral("QUERY_TOO_COMPLEX");
     error.context = QJsonObject{{QStringLiteral("complexity"), cost},
                                 {QStringLiteral("maximumComplexity"), m_costLimits.maxCost}};
