@@ -11,7 +11,7 @@
 #include "ui/import/categorymappingmodel.h"
 #include "ui/import/confidencehistogram.h"
 #include "ui/import/importpanel.h"
-#include "ui/import/importsettingsstore.h"
+#include "predictions/importsettingsstore.h"
 #include "ui/import/preflightmodel.h"
 #include "ui/import/preflightview.h"
 
@@ -278,7 +278,7 @@ TEST_F(ImportPanelTest, CategoryMappingAndMinimumConfidenceAreApplied) {
               (QStringList{QStringLiteral("CAR"), QStringLiteral("TRAFFIC_SIGN")}));
     // The mapping is kept for the project.
     EXPECT_EQ(
-        ImportSettingsStore(street).categoryMapping().value(QStringLiteral("OBJECT_DETECTION_JOB")),
+        predictions::ImportSettingsStore(street).categoryMapping().value(QStringLiteral("OBJECT_DETECTION_JOB")),
         (QHash<QString, QString>{{QStringLiteral("auto"), QStringLiteral("CAR")}}));
 }
 
