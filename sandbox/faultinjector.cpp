@@ -13,6 +13,7 @@ FaultInjector::FaultInjector(const SandboxOptions& options)
     , m_lostAnswerRate(options.lostAnswerRate)
     , m_rateLimit(options.rateLimitPerMinute)
     , m_rateWindowMs(std::max(1, options.rateWindowMs))
+    , m_slowCommitMs(options.slowCommitMs)
     , m_random(options.faultSeed != 0 ? options.faultSeed
                                       : QRandomGenerator::system()->generate()) {
     m_clock.start();

@@ -30,6 +30,8 @@ public:
     void setDropRate(double rate) { m_dropRate = rate; }
     void setLostAnswerRate(double rate) { m_lostAnswerRate = rate; }
     void setRateLimitPerMinute(int limit) { m_rateLimit = limit; }
+    void setSlowCommitMs(int ms) { m_slowCommitMs = ms; }
+    int slowCommitMs() const { return m_slowCommitMs; }
 
 private:
     int m_latencyMs;
@@ -38,6 +40,7 @@ private:
     double m_lostAnswerRate;
     int m_rateLimit;
     int m_rateWindowMs;
+    int m_slowCommitMs;
     QRandomGenerator m_random;
     QElapsedTimer m_clock;
     std::deque<qint64> m_recentCalls; // times (ms on m_clock) of the calls within the window

@@ -6,6 +6,8 @@
 #include "requestgate.h"
 
 #include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QThread>
 #include <QTimer>
@@ -86,11 +88,40 @@ void SandboxHttpServer::missingHandler(const QHttpServerRequest& request, QTcpSo
     dispatch(request, socket, 0, Delivery::Answer);
 }
 
+namespace {
+
+bool isMutation(const HttpRequest& request) {
+    const QString query = QJsonDocument::fromJson(request.body)
+                              .object()
+                              .value(QLatin1String("query"))
+                              .toString()
+                              .trimmed();
+    return query.startsWith(QLatin1String("mutation"));
+}
+
+} // namespace
+
 void SandboxHttpServer::dispatch(const QHttpServerRequest& request, QTcpSocket* socket, int delayMs,
                                  Delivery delivery) {
     m_gate->requestTaken(socket);
     const QPointer<QTcpSocket> guard(socket);
-    m_workers.start([this, guard, delayMs, delivery, copy = HttpRequest::from(request)] {
+    HttpRequest copy = HttpRequest::from(request);
+    // --slow-commit-ms: the mutation runs later, whether or not its client still waits.
+    const int commitDelay =
+        m_faults.slowCommitMs() > 0 && isMutation(copy) ? m_faults.slowCommitMs() : 0;
+    if (commitDelay > 0) {
+        QTimer::singleShot(commitDelay, this,
+                           [this, guard, delayMs, delivery, copy = std::move(copy)] {
+                               run(copy, guard, delayMs, delivery);
+                           });
+        return;
+    }
+    run(copy, guard, delayMs, delivery);
+}
+
+void SandboxHttpServer::run(const HttpRequest& request, const QPointer<QTcpSocket>& guard,
+                            int delayMs, Delivery delivery) {
+    m_workers.start([this, guard, delayMs, delivery, copy = request] {
         HttpAnswer answer = m_routes.handle(copy);
         QMetaObject::invokeMethod(
             this,

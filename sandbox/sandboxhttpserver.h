@@ -7,6 +7,8 @@
 
 namespace kili::sandbox {
 
+struct HttpRequest;
+
 class ApiRoutes;
 class FaultInjector;
 class RequestGate;
@@ -36,6 +38,9 @@ private:
     // Runs the routes on a worker, then delivers from this thread after delayMs.
     void dispatch(const QHttpServerRequest& request, QTcpSocket* socket, int delayMs,
                   Delivery delivery);
+    // Hands the request to a worker; the answer is delivered (or lost) on this thread.
+    void run(const HttpRequest& request, const QPointer<QTcpSocket>& guard, int delayMs,
+             Delivery delivery);
     void deliver(const QPointer<QTcpSocket>& socket, HttpAnswer answer, int delayMs);
     void write(const QPointer<QTcpSocket>& socket, const HttpAnswer& answer);
     void closeWithoutAnswer(QTcpSocket* socket, int delayMs);

@@ -19,6 +19,9 @@ struct SandboxOptions {
     // then lost: the connection closes without a byte. What a client sees when a server or a
     // proxy dies after the work is done; the case where resending would create things twice.
     double lostAnswerRate = 0.0;
+    // > 0: a mutation is carried out this many ms after it arrived (the answer follows it), as a
+    // slow backend does: a client that times out first and checks at once finds nothing yet.
+    int slowCommitMs = 0;
     int rateLimitPerMinute = 0; // 0 = unlimited; beyond it 429 with Retry-After
     int rateWindowMs = 60000;   // the rate limit's sliding window; short ones make 429 storms fast
     int maxPageSize = 500;      // largest `first` accepted by the list queries

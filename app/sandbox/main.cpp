@@ -122,6 +122,17 @@ int main(int argc, char** argv) {
         QStringLiteral("Largest cost of one GraphQL document, as sent in x-complexity (default "
                        "200000); costlier documents are refused before they run."),
         QStringLiteral("N"), QStringLiteral("200000"));
+    const QCommandLineOption slowCommit(
+        QStringLiteral("slow-commit-ms"),
+        QStringLiteral("Carry out every mutation MS after it arrived (a slow backend: a client "
+                       "that times out and checks at once finds nothing yet)."),
+        QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption faultSeed(
+        QStringLiteral("fault-seed"),
+        QStringLiteral("Seed of the fault injection's random choices (default: random), so that "
+                       "a faulty run can be repeated."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({slowCommit, faultSeed});
     parser.addOptions({host, port, db, apiKey, seed, load, generate, latency, failRate, dropRate,
                        lostAnswerRate, rateLimit, rateWindow, maxPageSize, maxQueryCost});
     parser.process(app);
@@ -142,9 +153,13 @@ int main(int argc, char** argv) {
         || !parseRate(parser.value(dropRate), "--drop-rate", &options.dropRate)
         || !parseRate(parser.value(lostAnswerRate), "--lost-answer-rate", &options.lostAnswerRate)
         || !parseCount(parser.value(rateWindow), "--rate-window-ms", &options.rateWindowMs)
+        || !parseCount(parser.value(slowCommit), "--slow-commit-ms", &options.slowCommitMs)
         || !parseCount(parser.value(maxQueryCost), "--max-query-cost", &number))
         return 2;
     options.maxQueryCost = number;
+    if (!parseCount(parser.value(faultSeed), "--fault-seed", &number))
+        return 2;
+    options.faultSeed = quint32(number);
     if (parser.isSet(generate)
         && !parseCount(parser.value(generate), "--generate", &options.generateAssets))
         return 2;

@@ -52,6 +52,8 @@ struct ApiError {
 
     Kind kind = None;
     int httpStatus = 0;
+    // No answer came within the request timeout: a write may still be running on the server.
+    bool timedOut = false;
     // A sentence for a person: what happened, to what, what to do. Never contains the API key.
     QString message;
     QList<ResponseError> graphQLErrors;

@@ -1,5 +1,6 @@
 #include "api/labeljobs.h"
 
+#include "api/connection.h"
 #include "api/documents.h"
 
 #include <QJsonArray>
@@ -122,8 +123,13 @@ void AppendManyLabelsJob::startRequests() {
     request.document = documents::appendManyLabels();
     request.variables = variables();
     request.isMutation = true;
-    request.timeout = std::chrono::milliseconds(120000); // the SDK's figure for this call
+    request.timeout = timeoutOn(*connection());
     send(request);
+}
+
+std::chrono::milliseconds AppendManyLabelsJob::timeoutOn(const Connection& connection) {
+    // Twice a request's: 120 s by default, the SDK's figure for this call.
+    return 2 * connection.requestTimeout();
 }
 
 void AppendManyLabelsJob::handleData(const QJsonObject& data) {

@@ -47,6 +47,8 @@ class AppendManyLabelsJob : public BaseJob {
 public:
     // The SDK sends at most this many labels per call.
     static constexpr int kMaxLabelsPerCall = 100;
+    // How long one call may take on `connection` before its outcome is unknown.
+    static std::chrono::milliseconds timeoutOn(const Connection& connection);
 
     AppendManyLabelsJob(Connection* connection, const QString& projectId, kili::LabelType labelType,
                         const QString& modelName, const QList<LabelInput>& labels,

@@ -161,6 +161,7 @@ ReplyOutcome readReply(QNetworkReply* reply, const ReplyContext& context) {
                                  .arg(context.timeout.count() / 1000.0);
         if (context.isMutation) {
             outcome.error = unknownOutcome(what, 0, context);
+            outcome.error.timedOut = true;
             return outcome;
         }
         outcome.error = make(ApiError::Timeout, 0,
@@ -168,6 +169,7 @@ ReplyOutcome readReply(QNetworkReply* reply, const ReplyContext& context) {
                                       QStringLiteral("Check your connection, or try again later "
                                                      "if the server is busy.")),
                              context);
+        outcome.error.timedOut = true;
         outcome.retryable = true;
         return outcome;
     }

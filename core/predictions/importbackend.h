@@ -10,6 +10,7 @@
 
 #include <QJsonObject>
 #include <QStringList>
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -19,6 +20,7 @@ struct BackendFailure {
     QString message;             // a sentence for a person
     bool outcomeUnknown = false; // a write that may or may not have been applied
     bool tooLarge = false;       // the server refused the request's size (HTTP 413): split it
+    bool timedOut = false;       // no answer in time: the write may still be running there
 };
 
 // One appendManyLabels call.
@@ -57,6 +59,9 @@ public:
     virtual int assetChunkSize() const { return 500; }
     // How many calls may be in flight at once (the rate limit still applies to all of them).
     virtual int maxInFlight() const { return 4; }
+    // How long to wait before checking a write that timed out: it may still be running on the
+    // server, and a check made at once would find it absent and have it sent twice.
+    virtual std::chrono::milliseconds doubtGrace() const { return std::chrono::milliseconds(0); }
     // GraphQL requests sent so far, retries included.
     virtual qint64 requestCount() const = 0;
     // The server, for messages and journals: "127.0.0.1:8080".

@@ -29,8 +29,8 @@ struct ImportReport {
     QJsonObject droppedBelowConfidence;
     QJsonObject mapped;
     QStringList unusedMappings; // mapping entries no item used ("JOB: name → KEY")
-    QStringList errors;   // failed batches, journal problems
-    QStringList warnings; // e.g. probabilities instead of 0–100 confidences
+    QStringList errors;         // failed batches, journal problems
+    QStringList warnings;       // e.g. probabilities instead of 0–100 confidences
 
     static ImportReport fromPlan(const ImportPlan& plan);
     // The drops and renames of a plan as the report and the journal's plan record keep them.

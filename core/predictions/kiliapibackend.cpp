@@ -24,6 +24,10 @@ qint64 KiliApiBackend::requestCount() const {
     return count;
 }
 
+std::chrono::milliseconds KiliApiBackend::doubtGrace() const {
+    return kili::api::AppendManyLabelsJob::timeoutOn(*m_connection);
+}
+
 QString KiliApiBackend::serverName() const {
     return m_connection->serverName();
 }
@@ -134,7 +138,7 @@ void KiliApiBackend::appendLabels(const AppendRequest& request, Callback<QString
                 || error.kind == kili::api::ApiError::InvalidRequest
                 || (error.kind == kili::api::ApiError::GraphQL && error.httpStatus == 400);
             const bool tooLarge = error.httpStatus == 413; // refused unread
-            done({}, BackendFailure{error.message, !known && !tooLarge, tooLarge});
+            done({}, BackendFailure{error.message, !known && !tooLarge, tooLarge, error.timedOut});
         });
 }
 

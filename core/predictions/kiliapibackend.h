@@ -41,6 +41,8 @@ public:
     // asking for an empty next page (a chunk of exactly one page would cost two requests).
     int assetChunkSize() const override { return m_pageSize - 1; }
     int maxInFlight() const override { return m_maxInFlight; }
+    // A write's timeout: one the server had not finished within it gets as long again.
+    std::chrono::milliseconds doubtGrace() const override;
     qint64 requestCount() const override;
     QString serverName() const override;
 

@@ -56,6 +56,7 @@ void PredictionUploader::start() {
     m_stopped = false;
     m_outcome = {};
     m_round = 0;
+    m_graceUntilMs = 0;
     m_doneAtStart = m_journal.confirmedItems();
     m_clock.start();
     // From the event loop, so that signals connected after start() are seen.
@@ -75,6 +76,14 @@ void PredictionUploader::cancel() {
 void PredictionUploader::nextRound() {
     if (m_stopped)
         return;
+    // A write that timed out may still be running on the server: settle it only once it has
+    // had the grace to finish, or the check finds nothing and it is sent twice.
+    if (m_journal.inDoubtItems() > 0 && m_clock.elapsed() < m_graceUntilMs) {
+        Q_EMIT verifying(int(m_journal.inDoubtItems()));
+        QTimer::singleShot(int(m_graceUntilMs - m_clock.elapsed()), this,
+                           &PredictionUploader::nextRound);
+        return;
+    }
     // Another round when something is in doubt (checking is cheap and settles it), or when the
     // last round made progress and items are still pending.
     const int confirmed = m_journal.confirmedItems();
@@ -195,6 +204,9 @@ void PredictionUploader::onSent(const Send& send, const QStringList& ids,
         m_toSend.push_front({send.batch, send.items.mid(half)});
         m_toSend.push_front({send.batch, send.items.first(half)});
     } else if (failure) {
+        if (failure->timedOut && failure->outcomeUnknown)
+            m_graceUntilMs = std::max(m_graceUntilMs,
+                                      m_clock.elapsed() + qint64(m_backend.doubtGrace().count()));
         recorded = m_journal.recordFailed(send.batch, send.items, failure->message,
                                           failure->outcomeUnknown);
         m_outcome.errors << QStringLiteral("batch %1 (%2 predictions): %3")

@@ -86,6 +86,7 @@ private:
     int m_inFlight = 0;
     int m_round = 0;
     int m_maxRounds = 3;
+    qint64 m_graceUntilMs = 0; // on m_clock: no doubt is settled before (a write timed out)
     int m_confirmedAtRoundStart = 0;
     bool m_running = false;
     bool m_stopped = false;
