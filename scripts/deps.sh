@@ -1,5 +1,6 @@
 # Sourced by scripts/demo and scripts/test: installs the Debian 12 packages the build needs when any
-# is missing. Nothing is downloaded from anywhere but the Debian archive.
+# is missing. Nothing is downloaded from anywhere but the Debian archive. ccache: the compiler
+# cache (cmake/KiliCcache.cmake).
 KILI_DEB_PACKAGES=(
     build-essential cmake ninja-build pkg-config clang clang-format libclang-rt-dev
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
@@ -7,6 +8,7 @@ KILI_DEB_PACKAGES=(
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     xvfb xauth imagemagick fonts-dejavu-core
     dbus-daemon gnome-keyring
+    ccache
 )
 
 kili_install_deps() {
