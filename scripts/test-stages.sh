@@ -120,7 +120,7 @@ kili_labels_of() {
             core/domain/* | tests/domain/*) echo domain ;;
             core/graphql/* | tests/graphql/*) echo graphql ;;
             core/api/* | tests/api/*) echo api ;;
-            core/predictions/cli/* | tests/cli/*) echo cli ;;
+            cli/* | tests/cli/*) echo cli ;;
             core/predictions/* | tests/predictions/*) echo predictions ;;
             sandbox/* | tests/sandbox/*) echo sandbox ;;
             ui/import/* | tests/ui_import/*) echo ui_import ;;

@@ -1,5 +1,8 @@
 #include "connectionprofile.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace kili::ui {
@@ -53,6 +56,7 @@ QString ProfileStore::keyFromSettings(const QString& profileName) {
 }
 
 void ProfileStore::setKeyInSettings(const QString& profileName, const QString& key) {
+    protectSettingsFile();
     QSettings settings;
     settings.beginGroup(KeysGroup);
     settings.setValue(profileName, key);
@@ -62,6 +66,17 @@ void ProfileStore::removeKeyFromSettings(const QString& profileName) {
     QSettings settings;
     settings.beginGroup(KeysGroup);
     settings.remove(profileName);
+}
+
+void ProfileStore::protectSettingsFile() {
+    const QString path = QSettings().fileName();
+    const QString folder = QFileInfo(path).path();
+    QDir().mkpath(folder);
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile file(path);
+    if (!file.exists())
+        file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
 }
 
 } // namespace kili::ui

@@ -27,6 +27,10 @@ public:
     static QString keyFromSettings(const QString& profileName);
     static void setKeyInSettings(const QString& profileName, const QString& key);
     static void removeKeyFromSettings(const QString& profileName);
+
+    // Makes the settings file (which may hold a key) and its folder private to the user (0600,
+    // 0700) before anything is written: QSettings keeps the permissions of an existing file.
+    static void protectSettingsFile();
 };
 
 } // namespace kili::ui

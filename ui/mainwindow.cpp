@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "api/connection.h"
+#include "api/userjobs.h"
 #include "apiassetpagesource.h"
 #include "assetbrowser.h"
 #include "assetcontentloader.h"
@@ -26,6 +27,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -88,7 +90,7 @@ MainWindow::MainWindow(api::Connection* connection, QWidget* parent)
     buildDocks();
     buildActions();
 
-    m_connectionLabel->setText(tr("Connected to %1").arg(connection->serverName()));
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(connection->serverName()));
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(120);
     m_busy->setMaximumHeight(14);
@@ -294,9 +296,15 @@ void MainWindow::buildActions() {
 
 void MainWindow::restoreLayout() {
     QSettings settings;
+    const QRect available = screen()->availableGeometry();
     if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
-        resize(1400, 860);
+        resize(QSize(1400, 860).boundedTo(available.size()));
     restoreState(settings.value(StateKey).toByteArray());
+    // A layout saved on a larger screen (or a first run on a small one) still fits this screen.
+    if (!available.contains(frameGeometry())) {
+        resize(size().boundedTo(available.size()));
+        move(available.topLeft());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -306,7 +314,31 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QMainWindow::closeEvent(event);
 }
 
+// Nothing is read before the server has said who the key belongs to: a dead server or a refused
+// key is one sentence about the connection, not an error about a project.
 void MainWindow::start(const QString& projectId) {
+    m_connectionLabel->setText(tr("Connecting to %1…").arg(m_connection->serverName()));
+    auto* signIn = new api::SignInJob(m_connection, this);
+    signIn->setAutoDelete(true);
+    connect(signIn, &api::BaseJob::succeeded, this, [this, signIn, projectId] {
+        m_connectionLabel->setText(
+            tr("Connected to %1 as %2").arg(m_connection->serverName(), signIn->user().email));
+        if (!signIn->warning().isEmpty())
+            statusBar()->showMessage(signIn->warning(), 15000);
+        loadAfterSignIn(projectId);
+    });
+    connect(signIn, &api::BaseJob::failed, this, [this, projectId](const api::ApiError& error) {
+        m_connectionLabel->setText(tr("Not connected to %1").arg(m_connection->serverName()));
+        showError(error.message, [this, projectId] { start(projectId); });
+    });
+    signIn->start();
+}
+
+QString MainWindow::connectionText() const {
+    return m_connectionLabel->text();
+}
+
+void MainWindow::loadAfterSignIn(const QString& projectId) {
     m_catalog->search({});
     const QString id = projectId.isEmpty()
                            ? QSettings().value(lastProjectKey(m_connection)).toString()

@@ -49,6 +49,8 @@ public:
     ~MainWindow() override;
 
     // Lists the projects and reopens the last one (or `projectId` when given).
+    // Signs in (the label says "Connecting…" until the server answers), then lists the projects
+    // and opens `projectId` (or the last project opened on this server).
     void start(const QString& projectId = {});
     void openProject(const QString& projectId);
 
@@ -59,6 +61,8 @@ public:
     InterfaceView* interfaceView() const { return m_interface; }
     ProjectsView* projectsView() const { return m_projects; }
     ErrorBar* errorBar() const { return m_errors; }
+    // "Connecting to …", "Connected to … as …" or "Not connected to …" (status bar).
+    QString connectionText() const;
     QAction* action(const QString& objectName) const;
 
 Q_SIGNALS:
@@ -71,6 +75,7 @@ protected:
 
 private:
     void buildActions();
+    void loadAfterSignIn(const QString& projectId);
     void buildDocks();
     void onProjectOpened(const Project& project);
     void showAsset(const Asset& asset, const QList<Label>& labels);

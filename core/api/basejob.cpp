@@ -177,13 +177,17 @@ void BaseJob::onReplyFinished() {
         handleData(outcome.data);
         return;
     }
-    handleFailure(outcome.error, outcome.retryable, outcome.retryAfter);
+    handleFailure(outcome);
 }
 
-void BaseJob::handleFailure(const ApiError& error, bool retryable,
-                            std::optional<milliseconds> retryAfter) {
+void BaseJob::handleFailure(const ReplyOutcome& outcome) {
+    const ApiError& error = outcome.error;
+    const bool retryable = outcome.retryable;
+    const std::optional<milliseconds> retryAfter = outcome.retryAfter;
     const RetryPolicy policy = d->connection ? d->connection->retryPolicy() : RetryPolicy();
-    const int maxRetries = d->maxRetries.value_or(policy.maxRetries);
+    int maxRetries = d->maxRetries.value_or(policy.maxRetries);
+    if (outcome.unreachable)
+        maxRetries = std::min(maxRetries, policy.maxUnreachableRetries);
     if (!retryable || d->retry >= maxRetries) {
         ApiError final = error;
         if (retryable && d->retry > 0) {
@@ -202,7 +206,9 @@ void BaseJob::handleFailure(const ApiError& error, bool retryable,
         return;
     }
     ++d->retry;
-    const milliseconds delay = policy.delayFor(d->retry, retryAfter);
+    milliseconds delay = policy.delayFor(d->retry, retryAfter);
+    if (outcome.unreachable)
+        delay = std::min(delay, policy.maxUnreachableBackoff);
     qCInfo(lcApi) << "retrying" << d->request.operation << "in" << delay.count() << "ms, retry"
                   << d->retry << "of" << maxRetries << "-" << error.message;
     d->retryTimer.start(delay);

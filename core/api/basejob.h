@@ -11,6 +11,8 @@
 
 namespace kili::api {
 
+struct ReplyOutcome;
+
 class Connection;
 
 // One API operation. Owns timeout, retries with backoff and jitter, the shared rate limit,
@@ -79,8 +81,7 @@ private:
     void attempt();
     void onReplyFinished();
     void onTimeout();
-    void handleFailure(const ApiError& error, bool retryable,
-                       std::optional<std::chrono::milliseconds> retryAfter);
+    void handleFailure(const ReplyOutcome& outcome);
     void finish(bool success, const ApiError& error);
     void stopTransport();
 };

@@ -114,6 +114,10 @@ QNetworkReply* Connection::post(const GraphQLRequest& request) {
 
     QNetworkRequest http(m_endpoint);
     http.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+    // Qt would re-send the body and the Authorization header to wherever a 307 points, another
+    // host included: an API request is never redirected (readReply says where it pointed).
+    http.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                      QNetworkRequest::ManualRedirectPolicy);
     http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     http.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     if (!m_apiKey.isEmpty())
@@ -163,11 +167,32 @@ bool Connection::isUnderApiBase(const QUrl& url) const {
 QNetworkReply* Connection::get(const QUrl& url) {
     QNetworkRequest http(url);
     http.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
-    if (!m_apiKey.isEmpty() && isUnderApiBase(url))
+    const bool withKey = !m_apiKey.isEmpty() && isUnderApiBase(url);
+    if (withKey) {
         http.setRawHeader(QByteArrayLiteral("Authorization"),
                           QByteArrayLiteral("X-API-Key: ") + m_apiKey.toUtf8());
+        // Qt copies the headers to the redirected request: the key follows a redirect only
+        // within the origin it was given for.
+        http.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                          QNetworkRequest::UserVerifiedRedirectPolicy);
+    }
     qCDebug(lcApi) << "GET" << url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-    return m_network->get(http);
+    QNetworkReply* reply = m_network->get(http);
+    if (withKey) {
+        connect(reply, &QNetworkReply::redirected, reply, [reply, url](const QUrl& target) {
+            if (isSameOrigin(url, url.resolved(target)))
+                Q_EMIT reply->redirectAllowed();
+            else
+                reply->abort();
+        });
+    }
+    return reply;
+}
+
+bool Connection::isSameOrigin(const QUrl& a, const QUrl& b) {
+    const int defaultPort = a.scheme() == QLatin1String("https") ? 443 : 80;
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+           && a.port(defaultPort) == b.port(defaultPort);
 }
 
 QString Connection::redacted(const QString& text) const {

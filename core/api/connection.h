@@ -70,6 +70,8 @@ Q_SIGNALS:
 
 private:
     bool isUnderApiBase(const QUrl& url) const;
+    // Same scheme, host and port (default ports filled in).
+    static bool isSameOrigin(const QUrl& a, const QUrl& b);
 
     QUrl m_endpoint;
     QString m_apiKey;

@@ -86,6 +86,26 @@ ApiError unknownOutcome(const QString& what, int status, const ReplyContext& c) 
                 c);
 }
 
+// The client never follows a redirect of an API request (Connection::post): the key and the body
+// would go to wherever the server points. Say where it pointed, and what to do.
+ReplyOutcome redirected(QNetworkReply* reply, int status, const ReplyContext& context) {
+    const QUrl target = reply->url().resolved(
+        reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
+    ReplyOutcome outcome;
+    outcome.error =
+        make(ApiError::HttpStatus, status,
+             couldNot(context.action,
+                      QStringLiteral("%1 redirected the request to %2 (HTTP %3)")
+                          .arg(context.serverName,
+                               target.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))
+                          .arg(status),
+                      QStringLiteral("Kili Desk does not follow redirects, so that your API key "
+                                     "goes only to the endpoint you gave; if that address is your "
+                                     "Kili server, use it as the endpoint.")),
+             context);
+    return outcome;
+}
+
 } // namespace
 
 QString couldNot(const QString& action, const QString& what, const QString& advice) {
@@ -177,9 +197,13 @@ ReplyOutcome readReply(QNetworkReply* reply, const ReplyContext& context) {
                                                      "connection.")),
                              context);
         outcome.retryable = networkError != QNetworkReply::OperationCanceledError;
+        outcome.unreachable = networkError == QNetworkReply::ConnectionRefusedError
+                              || networkError == QNetworkReply::HostNotFoundError;
         return outcome;
     }
 
+    if (status >= 300 && status < 400)
+        return redirected(reply, status, context);
     const QByteArray body = reply->readAll();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);

@@ -18,6 +18,9 @@ struct ReplyOutcome {
     QJsonObject data;
     ApiError error;
     bool retryable = false;
+    // The server could not be reached at all (connection refused, host not found): retried
+    // briefly (RetryPolicy::maxUnreachableRetries).
+    bool unreachable = false;
     std::optional<std::chrono::milliseconds> retryAfter;
 };
 

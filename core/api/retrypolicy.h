@@ -12,6 +12,11 @@ namespace kili::api {
 // upper half ("equal jitter") so that clients that failed together do not come back together.
 struct RetryPolicy {
     int maxRetries = 10;
+    // A server that refuses the connection or a host that does not resolve is most likely the
+    // wrong address or down: a few quick tries cover a restart, then the person hears of it
+    // within seconds instead of after minutes of backoff.
+    int maxUnreachableRetries = 3;
+    std::chrono::milliseconds maxUnreachableBackoff{1000};
     std::chrono::milliseconds initialBackoff{200};
     std::chrono::milliseconds maxBackoff{30000};
     // A Retry-After longer than this fails the request instead of stalling it (Kili's SDK waits

@@ -25,10 +25,11 @@ Label Label::fromJson(const QJsonObject& json) {
     label.inferenceMark = json::optionalDouble(json.value(QLatin1String("inferenceMark")));
     label.isLatestLabelForUser = json::boolean(json.value(QLatin1String("isLatestLabelForUser")));
     label.numberOfAnnotations = json::integer(json.value(QLatin1String("numberOfAnnotations")));
+    const QJsonObject labelOf = json.value(QLatin1String("labelOf")).toObject();
     label.assetId = json.value(QLatin1String("assetId")).toString();
     if (label.assetId.isEmpty())
-        label.assetId =
-            json.value(QLatin1String("labelOf")).toObject().value(QLatin1String("id")).toString();
+        label.assetId = labelOf.value(QLatin1String("id")).toString();
+    label.assetExternalId = labelOf.value(QLatin1String("externalId")).toString();
     return label;
 }
 

@@ -27,6 +27,8 @@ struct Label {
     int numberOfAnnotations = 0;
     // From assetId, or labelOf { id } when the query asked for it; empty inside Asset::labels.
     QString assetId;
+    // The asset's external id when the query asked for labelOf { externalId }; else empty.
+    QString assetExternalId;
 
     static Label fromJson(const QJsonObject& json);
 };

@@ -6,6 +6,33 @@
 
 namespace kili::predictions {
 
+namespace {
+
+// Lookups of at most `count` ids and about kMaxLookupBytes of them: long external ids must not
+// make a request larger than the server takes.
+constexpr qsizetype kMaxLookupBytes = 1024 * 1024;
+
+QList<QStringList> chunked(const QStringList& ids, int count) {
+    QList<QStringList> chunks;
+    QStringList chunk;
+    qsizetype bytes = 0;
+    for (const QString& id : ids) {
+        const qsizetype size = id.size() * 2 + 8; // quoted, escaped at worst
+        if (!chunk.isEmpty() && (chunk.size() == count || bytes + size > kMaxLookupBytes)) {
+            chunks << chunk;
+            chunk.clear();
+            bytes = 0;
+        }
+        chunk << id;
+        bytes += size;
+    }
+    if (!chunk.isEmpty())
+        chunks << chunk;
+    return chunks;
+}
+
+} // namespace
+
 AssetMatcher::AssetMatcher(ImportBackend& backend, QString projectId, QObject* parent)
     : QObject(parent)
     , m_backend(backend)
@@ -25,11 +52,10 @@ void AssetMatcher::start(const std::vector<PredictionItem>& items) {
             externalIds << item.externalId;
         }
     }
-    const int size = qMax(1, m_backend.assetChunkSize());
-    for (qsizetype i = 0; i < externalIds.size(); i += size)
-        m_chunks.push_back({externalIds.mid(i, size), {}});
-    for (qsizetype i = 0; i < assetIds.size(); i += size)
-        m_chunks.push_back({{}, assetIds.mid(i, size)});
+    for (const QStringList& chunk : chunked(externalIds, qMax(1, m_backend.assetChunkSize())))
+        m_chunks.push_back({chunk, {}});
+    for (const QStringList& chunk : chunked(assetIds, qMax(1, m_backend.assetChunkSize())))
+        m_chunks.push_back({{}, chunk});
     m_total = int(externalIds.size() + assetIds.size());
     QTimer::singleShot(0, this, [this] { sendNext(); });
 }

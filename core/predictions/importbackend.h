@@ -18,6 +18,7 @@ namespace kili::predictions {
 struct BackendFailure {
     QString message;             // a sentence for a person
     bool outcomeUnknown = false; // a write that may or may not have been applied
+    bool tooLarge = false;       // the server refused the request's size (HTTP 413): split it
 };
 
 // One appendManyLabels call.

@@ -13,6 +13,12 @@ ImportRollback::ImportRollback(ImportJournal& journal, ImportBackend& backend, Q
     , m_backend(backend) {}
 
 void ImportRollback::start() {
+    const QString otherServer = m_journal.otherServerError(m_backend.serverName());
+    if (!otherServer.isEmpty()) {
+        m_errors << otherServer;
+        QTimer::singleShot(0, this, [this] { Q_EMIT finished(false); });
+        return;
+    }
     for (const JournalBatch& batch : m_journal.batches()) {
         if (!batch.inDoubt.isEmpty())
             m_toVerify.push_back(batch.number);

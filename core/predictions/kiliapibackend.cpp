@@ -125,12 +125,16 @@ void KiliApiBackend::appendLabels(const AppendRequest& request, Callback<QString
     run(
         job, [job, done] { done(job->createdLabelIds(), std::nullopt); },
         [done](const kili::api::ApiError& error) {
-            // Only an answer proves that nothing was created; anything else is in doubt.
-            const bool known = error.kind == kili::api::ApiError::GraphQL
-                               || error.kind == kili::api::ApiError::Authentication
-                               || error.kind == kili::api::ApiError::InvalidRequest
-                               || error.kind == kili::api::ApiError::NotFound;
-            done({}, BackendFailure{error.message, !known});
+            // Only a refusal before anything ran proves that nothing was created: the request
+            // was refused here, the key was refused, or the document failed validation (400).
+            // An error answer after the write ran (a 500 with errors, a gateway's 200 with
+            // errors) may follow a commit: in doubt, settled by reading the server.
+            const bool known =
+                error.kind == kili::api::ApiError::Authentication
+                || error.kind == kili::api::ApiError::InvalidRequest
+                || (error.kind == kili::api::ApiError::GraphQL && error.httpStatus == 400);
+            const bool tooLarge = error.httpStatus == 413; // refused unread
+            done({}, BackendFailure{error.message, !known && !tooLarge, tooLarge});
         });
 }
 

@@ -197,7 +197,9 @@ void PredictionImport::beginUpload() {
 void PredictionImport::resume(const QString& importId) {
     QString error;
     m_journal = ImportJournal::open(importId, &error);
-    if (!m_journal) {
+    if (m_journal)
+        error = m_journal->otherServerError(m_backend.serverName());
+    if (!error.isEmpty()) {
         fail(error, UsageOrConnection);
         return;
     }
@@ -249,6 +251,8 @@ void PredictionImport::finish(int exitCode) {
     if (m_stage == Stage::Done)
         return;
     m_exitCode = exitCode;
+    if (m_journal)
+        m_journal->close();
     setStage(Stage::Done);
     Q_EMIT finished();
 }

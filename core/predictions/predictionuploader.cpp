@@ -188,7 +188,13 @@ void PredictionUploader::onSent(const Send& send, const QStringList& ids,
                                 const std::optional<BackendFailure>& failure) {
     --m_inFlight;
     bool recorded = true;
-    if (failure) {
+    if (failure && failure->tooLarge && send.items.size() > 1) {
+        // Batches are sized for Kili's limits, but a server may take less: send it in halves.
+        recorded = m_journal.recordFailed(send.batch, send.items, failure->message, false);
+        const qsizetype half = send.items.size() / 2;
+        m_toSend.push_front({send.batch, send.items.mid(half)});
+        m_toSend.push_front({send.batch, send.items.first(half)});
+    } else if (failure) {
         recorded = m_journal.recordFailed(send.batch, send.items, failure->message,
                                           failure->outcomeUnknown);
         m_outcome.errors << QStringLiteral("batch %1 (%2 predictions): %3")

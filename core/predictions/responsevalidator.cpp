@@ -121,11 +121,26 @@ int ResponseValidator::validate(simdjson::dom::element response, const Predictio
                   .arg(q(reference.mid)));
         m_path = saved;
     }
+    noteUnlisted();
     return m_errors;
 }
 
+void ResponseValidator::noteUnlisted() {
+    if (m_errors <= kMaxProblemsPerItem)
+        return;
+    Problem more;
+    more.source = m_item->source;
+    more.externalId = m_item->displayId();
+    more.message = QStringLiteral("… and %1 more problem(s) in this jsonResponse (the first %2 "
+                                  "are listed)")
+                       .arg(m_errors - kMaxProblemsPerItem)
+                       .arg(kMaxProblemsPerItem);
+    m_out->append(std::move(more));
+}
+
 void ResponseValidator::error(const JobRule* rule, std::string_view job, const QString& message) {
-    ++m_errors;
+    if (++m_errors > kMaxProblemsPerItem)
+        return;
     Problem problem;
     problem.source = m_item->source;
     problem.source.pointer += q(m_path);
@@ -283,19 +298,33 @@ void ResponseValidator::categories(const JobRule& rule, simdjson::dom::element v
 
 void ResponseValidator::confidenceValue(const JobRule& rule, simdjson::dom::element value,
                                         const char* field) {
+    const QLatin1String name(field);
     double number = 0;
     if (!kili::predictions::number(value, number)) {
-        error(rule, QStringLiteral("%1 must be a number from 0 to 100").arg(QLatin1String(field)));
+        error(rule, QStringLiteral("%1 must be a number from 0 to 100").arg(name));
         return;
     }
-    if (number < 0 || number > 100 || std::isnan(number)) {
-        error(rule, QStringLiteral("%1 %2 is outside 0–100").arg(QLatin1String(field)).arg(number));
+    if (!std::isfinite(number) || number < 0 || number > 100) {
+        error(rule, QStringLiteral("%1 %2 is outside 0–100").arg(name, QString::number(number)));
         return;
+    }
+    if (m_scalesConfidence)
+        return;
+    const bool whole = number == std::floor(number);
+    // Kili stores whole numbers: 0.8 among 0–100 values would silently become 1 %.
+    if (!whole && number < 1) {
+        error(rule,
+              QStringLiteral("%1 %2 looks like a 0–1 score; Kili takes whole numbers 0–100: "
+                             "use --scale-confidence (in the desk: tick \"Scale 0–1 confidences\")")
+                  .arg(name, QString::number(number)));
+    } else if (!whole) {
+        error(rule, QStringLiteral("%1 %2 is not a whole number; Kili takes whole numbers 0–100")
+                        .arg(name, QString::number(number)));
     }
     ++m_confidence.count;
     if (number <= 1)
         ++m_confidence.atMostOne;
-    if (number != std::floor(number))
+    if (!whole)
         ++m_confidence.fractional;
 }
 
@@ -550,6 +579,7 @@ int ResponseValidator::checkAgainstText(simdjson::dom::element response, const P
     simdjson::dom::object jobs;
     if (!response.get_object().get(jobs))
         textJobs(jobs, text, 0);
+    noteUnlisted();
     return m_errors;
 }
 

@@ -26,12 +26,19 @@ struct ConfidenceStats {
 
 class ResponseValidator {
 public:
+    // One jsonResponse lists at most this many problems, then says how many more it had: a line
+    // of a million wrong categories must not become a million kept sentences.
+    static constexpr int kMaxProblemsPerItem = 20;
+
     explicit ResponseValidator(const InterfaceRules& rules);
 
     // Appends the problems of `response` (the jsonResponse of `item`) to `out`; returns how many
     // errors it found.
     int validate(simdjson::dom::element response, const PredictionItem& item, QList<Problem>& out);
     const ConfidenceStats& confidence() const { return m_confidence; }
+    // The import multiplies 0–1 confidences by 100 (the person asked for it): fractions are then
+    // expected, not a problem, and the statistics above no longer suggest the conversion.
+    void setScalesConfidence(bool scales) { m_scalesConfidence = scales; }
 
     // The checks that need the asset's text (TEXT projects, once the caller has fetched it): every
     // named entity's span lies inside `text`, and its "content" is the text at its beginOffset.
@@ -69,6 +76,8 @@ private:
     void relations(const JobRule& rule, simdjson::dom::object annotation);
     void transcription(const JobRule& rule, simdjson::dom::object answer);
     void confidenceValue(const JobRule& rule, simdjson::dom::element value, const char* field);
+    // One problem saying how many were not listed, past kMaxProblemsPerItem.
+    void noteUnlisted();
     void textJobs(simdjson::dom::object jobs, QStringView text, int depth);
     void textEntity(const JobRule& rule, simdjson::dom::object annotation, QStringView text);
 
@@ -77,6 +86,7 @@ private:
 
     const InterfaceRules& m_rules;
     ConfidenceStats m_confidence;
+    bool m_scalesConfidence = false;
     // state of the response being checked
     const PredictionItem* m_item = nullptr;
     QList<Problem>* m_out = nullptr;

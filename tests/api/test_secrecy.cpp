@@ -3,6 +3,7 @@
 #include "api/assetjobs.h"
 #include "api/connection.h"
 #include "api/countjobs.h"
+#include "api/labeljobs.h"
 #include "api/ratelimiter.h"
 #include "api/userjobs.h"
 #include "jobwatch.h"
@@ -185,4 +186,69 @@ TEST_F(Secrecy, DownloadsCarryTheKeyOnlyUnderTheApiBase) {
     EXPECT_EQ(server.requests[0].headers.value("authorization"), "X-API-Key: " + kKey.toUtf8());
     EXPECT_FALSE(server.requests[1].headers.contains("authorization"));
     EXPECT_FALSE(server.requests[2].headers.contains("authorization"));
+}
+
+// A server that answers with a redirect to another origin must not receive the key (nor the
+// body) there: the request is not followed, and the error says where it pointed.
+TEST_F(Secrecy, ApiRequestsAreNeverRedirectedWithTheKey) {
+    ScriptedServer elsewhere;
+    ASSERT_TRUE(elsewhere.listen());
+    elsewhere.fallback = [](const RecordedRequest&) { return ScriptedReply::json("{}"); };
+    const QByteArray target = elsewhere.url().toString().toUtf8();
+    for (const int status : {301, 302, 307, 308}) {
+        server.fallback = [status, target](const RecordedRequest&) {
+            return ScriptedReply::json("", status).header("Location", target);
+        };
+        for (const bool write : {false, true}) {
+            AssetFilter filter;
+            filter.projectId = QStringLiteral("P");
+            std::unique_ptr<BaseJob> job;
+            if (write)
+                job = std::make_unique<DeleteLabelsJob>(connection.get(),
+                                                        QStringList{QStringLiteral("L1")});
+            else
+                job = std::make_unique<CountAssetsJob>(connection.get(), filter);
+            JobWatch watch(job.get());
+            job->start();
+            ASSERT_TRUE(watch.wait()) << status;
+            EXPECT_TRUE(watch.failedOnce()) << status << " was taken for an answer";
+            EXPECT_TRUE(watch.error.message.contains(
+                QStringLiteral("redirected the request to %1").arg(QString::fromUtf8(target))))
+                << status << ": " << watch.error.message.toStdString();
+            expectNoKey(watch.error.message);
+        }
+    }
+    EXPECT_TRUE(elsewhere.requests.isEmpty())
+        << "a redirect was followed to another origin: the key and body went there";
+}
+
+TEST_F(Secrecy, DownloadsFollowRedirectsWithTheKeyOnlyWithinTheirOrigin) {
+    ScriptedServer elsewhere;
+    ASSERT_TRUE(elsewhere.listen());
+    elsewhere.fallback = [](const RecordedRequest&) { return ScriptedReply::json("{}"); };
+    const QByteArray sameOrigin =
+        server.url(QStringLiteral("/api/label/v2/files/moved")).toString().toUtf8();
+    const QByteArray otherOrigin =
+        elsewhere.url(QStringLiteral("/bucket/a1.jpg")).toString().toUtf8();
+    server.fallback = [&](const RecordedRequest& request) {
+        if (request.path.endsWith("/moved"))
+            return ScriptedReply::json("{}");
+        return ScriptedReply::json("", 302).header(
+            "Location", request.path.endsWith("/a1") ? sameOrigin : otherOrigin);
+    };
+    QNetworkReply* within = connection->get(server.url(QStringLiteral("/api/label/v2/files/a1")));
+    QSignalSpy withinDone(within, &QNetworkReply::finished);
+    ASSERT_TRUE(withinDone.wait());
+    EXPECT_EQ(within->error(), QNetworkReply::NoError) << within->errorString().toStdString();
+    within->deleteLater();
+    ASSERT_EQ(server.requests.size(), 2) << "the same-origin redirect was not followed";
+    EXPECT_EQ(server.requests[1].headers.value("authorization"), "X-API-Key: " + kKey.toUtf8());
+
+    QNetworkReply* away = connection->get(server.url(QStringLiteral("/api/label/v2/files/a2")));
+    QSignalSpy awayDone(away, &QNetworkReply::finished);
+    ASSERT_TRUE(awayDone.wait());
+    away->deleteLater();
+    for (const RecordedRequest& request : std::as_const(elsewhere.requests))
+        EXPECT_FALSE(request.headers.contains("authorization"))
+            << "the key followed a redirect to another origin";
 }

@@ -326,6 +326,34 @@ TEST_F(Transport, ConnectionRefusedIsNetworkAndRetried) {
     EXPECT_TRUE(watch.error.message.contains(QStringLiteral("refused")));
 }
 
+// A server that is down or a wrong port is said within seconds: a few quick tries (enough for a
+// restart), not the ten tries with minutes of backoff that an overloaded server gets.
+TEST_F(Transport, ConnectionRefusedIsTriedOnlyAFewTimesWithShortWaits) {
+    QTcpServer closed;
+    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    QUrl url = server.url();
+    url.setPort(port);
+    connection->setEndpoint(url);
+    RetryPolicy patient;
+    patient.maxRetries = 10;
+    patient.initialBackoff = 5000ms;
+    patient.maxBackoff = 30000ms;
+    patient.maxUnreachableRetries = 3;
+    patient.maxUnreachableBackoff = 10ms;
+    connection->setRetryPolicy(patient);
+    auto job = countJob();
+    JobWatch& watch = run(job.get());
+    ASSERT_EQ(watch.finished.count(), 1) << "the job did not end after the unreachable retries";
+    EXPECT_EQ(watch.error.kind, ApiError::Network);
+    EXPECT_EQ(watch.retries.count(), 3) << "a refused connection took the overload retry count";
+    for (const QList<QVariant>& retry : std::as_const(watch.retries))
+        EXPECT_LE(retry.at(1).toLongLong(), 10) << "a refused connection waited the long backoff";
+    EXPECT_TRUE(watch.error.message.contains(QStringLiteral("It still failed after 4 attempts")))
+        << watch.error.message.toStdString();
+}
+
 TEST_F(Transport, TlsHandshakeFailureIsTls) {
     server.setGarbage("HTTP/1.1 200 OK\r\nthis is not TLS at all\r\n\r\n");
     QUrl url = server.url();

@@ -1,118 +1,12 @@
 // kili-desk-cli against an in-process sandbox: every command, the exit codes, the report, resume
 // after lost answers and after a server restart, rollback.
-#include "predictions/cli/clirunner.h"
-#include "predictions/importjournal.h"
+#include "clifixture.h"
 #include "sandbox/faultinjector.h"
-#include "sandbox/sandboxserver.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTimer>
-#include <gtest/gtest.h>
 
-using namespace kili::predictions;
-using kili::sandbox::SandboxOptions;
-using kili::sandbox::SandboxServer;
-
-namespace {
-
-QString s(const char* text) {
-    return QString::fromUtf8(text);
-}
-
-struct CliResult {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-class Cli : public ::testing::Test {
-protected:
-    void SetUp() override {
-        ASSERT_TRUE(m_dir.isValid());
-        qputenv("KILI_DESK_JOURNAL_DIR", m_dir.filePath(s("journals")).toUtf8());
-        startServer(options());
-    }
-
-    SandboxOptions options() {
-        SandboxOptions options;
-        options.generateAssets = 60;
-        options.faultSeed = 7;
-        return options;
-    }
-
-    void startServer(SandboxOptions options) {
-        m_server = std::make_unique<SandboxServer>(options);
-        QString error;
-        ASSERT_TRUE(m_server->start(&error)) << error.toStdString();
-        if (m_projectId.isEmpty())
-            m_projectId = m_server->createdProjectIds().first();
-    }
-
-    CliResult cli(QStringList arguments) {
-        CliResult result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        CliRunner runner(out, err);
-        arguments.prepend(m_server->apiKey());
-        arguments.prepend(s("--api-key"));
-        arguments.prepend(m_server->graphqlUrl().toString());
-        arguments.prepend(s("--endpoint"));
-        result.code = runner.run(arguments);
-        out.flush();
-        err.flush();
-        EXPECT_FALSE(result.out.contains(m_server->apiKey()));
-        EXPECT_FALSE(result.err.contains(m_server->apiKey()));
-        return result;
-    }
-
-    // photo-0000001 … photo-<count>, one CLASSIFICATION_JOB prediction each; `unknown` adds an
-    // external id that is not in the project.
-    QString writePredictions(int count, bool unknown = false) {
-        const QString path =
-            m_dir.filePath(QStringLiteral("preds-%1-%2.jsonl").arg(count).arg(unknown));
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
-        for (int i = 1; i <= count; ++i) {
-            file.write(
-                QStringLiteral(
-                    R"({"externalId":"photo-%1","jsonResponse":{"CLASSIFICATION_JOB":{"categories":[{"name":"%2","confidence":%3}]}}})")
-                    .arg(i, 7, 10, QLatin1Char('0'))
-                    .arg(i % 2 ? s("CAT") : s("DOG"))
-                    .arg(50 + i % 50)
-                    .toUtf8()
-                + "\n");
-        }
-        if (unknown)
-            file.write(
-                R"({"externalId":"no-such-photo","jsonResponse":{"CLASSIFICATION_JOB":{"categories":[{"name":"CAT"}]}}})"
-                "\n");
-        return path;
-    }
-
-    int labelsOfModel(const QString& model) {
-        const CliResult result = cli({s("labels"), m_projectId, s("--type"), s("PREDICTION"),
-                                      s("--model"), model, s("--json")});
-        EXPECT_EQ(result.code, 0) << result.err.toStdString();
-        return int(QJsonDocument::fromJson(result.out.toUtf8()).array().size());
-    }
-
-    QJsonObject readReport(const QString& path) {
-        QFile file(path);
-        EXPECT_TRUE(file.open(QIODevice::ReadOnly));
-        return QJsonDocument::fromJson(file.readAll()).object();
-    }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    QString m_projectId;
-};
-
-} // namespace
+using namespace kili::testing;
 
 TEST_F(Cli, UsageAndMissingKey) {
     QString out, err;

@@ -1,6 +1,6 @@
 // kili-desk-cli import on the TEXT demo project ("News entities"): named-entity offsets are checked
 // against the asset's text once the assets are matched, end to end through the in-process sandbox.
-#include "predictions/cli/clirunner.h"
+#include "cli/clirunner.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QFile>
@@ -11,7 +11,7 @@
 #include <QTextStream>
 #include <gtest/gtest.h>
 
-using namespace kili::predictions;
+using kili::cli::CliRunner;
 using kili::sandbox::SandboxOptions;
 using kili::sandbox::SandboxServer;
 

@@ -161,7 +161,9 @@ TEST_F(Pipeline, KilledBetweenSendAndRecordResumesWithoutDuplicates) {
     }
     EXPECT_EQ(backend.labelCount(kili::LabelType::Prediction), 5);
     QString error;
-    const auto journal = ImportJournal::open(importId.isEmpty() ? QString() : importId, &error);
+    // Read only: a journal open for writing would lock the resume below out.
+    const auto journal = ImportJournal::read(importId, &error);
+    ASSERT_TRUE(journal) << error.toStdString();
     const auto summaries = ImportJournal::list();
     ASSERT_EQ(summaries.size(), 1) << error.toStdString();
     EXPECT_EQ(summaries.first().inDoubt, 5);
@@ -288,7 +290,7 @@ TEST(ImportJournal, TornLastLineIsIgnored) {
         plan.toCreate.push_back(
             {QStringLiteral("a%1").arg(i), QStringLiteral("e%1").arg(i), s("m"), "{}", {}, false});
     JournalHeader header;
-    header.importId = s("test-import");
+    header.importId = s("20261201-000000-00abcd");
     header.projectId = s("P");
     header.settings = plan.settings;
     QString error;
@@ -300,18 +302,18 @@ TEST(ImportJournal, TornLastLineIsIgnored) {
         ASSERT_TRUE(journal->recordSent(0, {0, 1}, {s("L1"), s("L2")}));
         ASSERT_TRUE(journal->recordSending(1, {0}));
     }
-    QFile raw(dir.filePath(s("test-import.journal")));
+    QFile raw(dir.filePath(s("20261201-000000-00abcd.journal")));
     ASSERT_TRUE(raw.open(QIODevice::Append));
     raw.write(R"({"r":"sent","n":1,"items":[0],"labelIds":["L3"])"); // torn: no newline
     raw.close();
-    auto journal = ImportJournal::open(s("test-import"), &error);
+    auto journal = ImportJournal::open(s("20261201-000000-00abcd"), &error);
     ASSERT_TRUE(journal) << error.toStdString();
     EXPECT_EQ(journal->confirmedItems(), 2);
     EXPECT_EQ(journal->inDoubtItems(), 1);
     EXPECT_EQ(journal->createdLabelIds(), (QStringList{s("L1"), s("L2")}));
     ASSERT_TRUE(journal->recordFailed(1, {0}, s("refused"), false));
     journal.reset();
-    journal = ImportJournal::open(s("test-import"), &error);
+    journal = ImportJournal::open(s("20261201-000000-00abcd"), &error);
     EXPECT_EQ(journal->inDoubtItems(), 0);
     EXPECT_EQ(journal->batches().at(1).pendingItems(), QList<int>{0});
 }

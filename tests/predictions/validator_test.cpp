@@ -3,6 +3,9 @@
 #include "predictions/predictionscanner.h"
 #include "predictions/responsevalidator.h"
 
+#include <QFile>
+#include <QTemporaryDir>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 using namespace kili::predictions;
@@ -102,18 +105,29 @@ TEST(Validator, PointersLeadToTheValue) {
     EXPECT_EQ(json.value(s("job")).toString(), s("CLASSIFICATION_JOB"));
 }
 
-TEST(Validator, ProbabilitiesAreDetectedNotChanged) {
+// A 0–1 score would be stored as a whole number (0.8 → 1 %): each one is a problem at its place
+// that names the conversion, which only an explicit choice applies.
+TEST(Validator, ProbabilitiesAreProblemsUntilScaled) {
     const ScanResult result = scan({s("probabilities.jsonl")});
-    EXPECT_TRUE(result.problems.isEmpty());
     EXPECT_TRUE(result.confidence.looksLikeProbabilities());
-    ASSERT_EQ(result.items.size(), 4u);
-    EXPECT_TRUE(result.items[0].jsonResponse.contains("\"confidence\":0.87"));
+    ASSERT_FALSE(result.problems.isEmpty()) << "0–1 scores were accepted as 0–100 confidences";
+    for (const Problem& problem : result.problems) {
+        EXPECT_THAT(problem.message.toStdString(),
+                    ::testing::HasSubstr("looks like a 0–1 score; Kili takes whole numbers 0–100: "
+                                         "use --scale-confidence"));
+        EXPECT_TRUE(problem.source.pointer.endsWith(s("/confidence")))
+            << problem.source.pointer.toStdString();
+    }
+    EXPECT_LT(result.items.size(), 4u) << "items with 0–1 scores must not be planned unscaled";
 
     ScanOptions scaled;
     scaled.scaleConfidence = true;
     const ScanResult converted = scan({s("probabilities.jsonl")}, scaled);
     EXPECT_TRUE(converted.items[0].jsonResponse.contains("\"confidence\":87"));
     EXPECT_TRUE(converted.items[2].jsonResponse.contains("\"confidence\":100"));
+    EXPECT_TRUE(converted.problems.isEmpty()) << converted.problems.first().toText().toStdString();
+    EXPECT_FALSE(converted.confidence.looksLikeProbabilities())
+        << "after scaling, nothing should still advise --scale-confidence";
 
     EXPECT_FALSE(scan({s("good.jsonl")}).confidence.looksLikeProbabilities());
 }
@@ -245,4 +259,28 @@ TEST(Validator, ImportItemsAgainstInlineAssetTexts) {
           "beginOffset 16 is \" Babbag\"")))
         << problems[0].toText().toStdString();
     EXPECT_EQ(problems[0].source.pointer, s("/jsonResponse/NER/annotations/0/content"));
+}
+
+// A jsonResponse with a hundred thousand wrong categories lists a few problems and counts the
+// rest: the check of one line never keeps a sentence per value.
+TEST(Validator, OneItemListsAFewProblemsAndCountsTheRest) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QByteArray categories;
+    for (int i = 0; i < 100000; ++i)
+        categories += (i ? ",{\"name\":\"C" : "{\"name\":\"C") + QByteArray::number(i) + "\"}";
+    QFile file(dir.filePath(s("many.jsonl")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"externalId":"car-001","jsonResponse":{"CLASSIFICATION_JOB":{"categories":[)"
+               + categories + "]}}}\n");
+    file.close();
+    PredictionScanner scanner(testInterface(), {});
+    scanner.scan({file.fileName()});
+    const ScanResult result = scanner.takeResult();
+    EXPECT_LE(result.problems.size(), ResponseValidator::kMaxProblemsPerItem + 1)
+        << "every wrong value of one line was kept as a problem";
+    ASSERT_FALSE(result.problems.isEmpty());
+    EXPECT_THAT(result.problems.last().message.toStdString(),
+                ::testing::HasSubstr("more problem(s) in this jsonResponse"));
+    EXPECT_EQ(result.invalidItems, 1);
 }

@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -156,6 +157,10 @@ TEST_F(ConnectionDialogTest, WithoutAKeychainTheKeyGoesToTheSettingsFileOnlyWhen
     const QList<ConnectionProfile> profiles = ProfileStore::load();
     ASSERT_EQ(profiles.size(), 1);
     EXPECT_TRUE(profiles.first().keyInSettings);
+    const QFile::Permissions others =
+        QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther;
+    EXPECT_EQ(QFileInfo(QSettings().fileName()).permissions() & others, QFile::Permissions())
+        << "the settings file holding a key in clear is readable by others";
 
     // The next start fills the key from there and connects without asking again.
     ConnectionDialog again;

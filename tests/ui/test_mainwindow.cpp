@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
@@ -324,4 +325,67 @@ TEST_F(MainWindowTest, TheModelNameFilterSaysItNarrowsOnlyTheLabelsShown) {
     for (int row = 0; row < assets()->rowCount(); ++row)
         EXPECT_EQ(assets()->rowCount(assets()->index(row, 0)), 0) << row;
     EXPECT_TRUE(m_window->assetBrowser()->statusText().contains(QStringLiteral("model name")));
+}
+
+namespace {
+
+// A window on `connection` that was never started: the tests below start it themselves.
+std::unique_ptr<MainWindow> unstartedWindow(api::Connection* connection) {
+    auto window = std::make_unique<MainWindow>(connection);
+    window->resize(1200, 800);
+    window->show();
+    return window;
+}
+
+} // namespace
+
+// The window says "Connecting…" until the server has answered who the key belongs to; a dead
+// server or a refused key is one sentence about the connection in the error bar, never a claim
+// to be connected nor an error about a project.
+TEST_F(MainWindowTest, SaysConnectedOnlyOnceTheServerAnswered) {
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return m_window->connectionText().startsWith(QStringLiteral("Connected to")); },
+        10000))
+        << m_window->connectionText().toStdString();
+    EXPECT_TRUE(m_window->connectionText().contains(QStringLiteral(" as ")))
+        << m_window->connectionText().toStdString();
+
+    api::Connection dead(QUrl(QStringLiteral("http://127.0.0.1:1/api/label/v2/graphql")),
+                         QStringLiteral("some-key"));
+    auto deadWindow = unstartedWindow(&dead);
+    deadWindow->start();
+    EXPECT_TRUE(deadWindow->connectionText().startsWith(QStringLiteral("Connecting to")))
+        << deadWindow->connectionText().toStdString();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return !deadWindow->errorBar()->message().isEmpty(); }, 15000));
+    EXPECT_TRUE(
+        deadWindow->errorBar()->message().contains(QStringLiteral("127.0.0.1:1 was refused")))
+        << deadWindow->errorBar()->message().toStdString();
+    EXPECT_TRUE(deadWindow->connectionText().startsWith(QStringLiteral("Not connected")))
+        << deadWindow->connectionText().toStdString();
+
+    api::Connection wrongKey(m_server->graphqlUrl(), QStringLiteral("not-the-key"));
+    auto refused = unstartedWindow(&wrongKey);
+    refused->start(m_window->currentProject().id);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !refused->errorBar()->message().isEmpty(); }, 15000));
+    const std::string message = refused->errorBar()->message().toStdString();
+    EXPECT_NE(message.find("API key"), std::string::npos) << message;
+    EXPECT_EQ(message.find("project"), std::string::npos)
+        << "a refused key was reported as a problem with a project: " << message;
+}
+
+// The first window, and one restored from a layout saved on a larger screen, fit the screen
+// they open on.
+TEST_F(MainWindowTest, FirstAndRestoredWindowsFitTheScreen) {
+    const QRect available = m_window->screen()->availableGeometry();
+    QSettings().remove(QStringLiteral("window"));
+    auto first = std::make_unique<MainWindow>(m_connection.get());
+    EXPECT_LE(first->width(), available.width()) << "first window wider than the screen";
+    EXPECT_LE(first->height(), available.height()) << "first window taller than the screen";
+
+    first->resize(available.width() + 600, available.height() + 400);
+    first->close(); // saves the layout
+    auto restored = std::make_unique<MainWindow>(m_connection.get());
+    EXPECT_LE(restored->width(), available.width()) << "restored window wider than the screen";
+    EXPECT_LE(restored->height(), available.height()) << "restored window taller than the screen";
 }

@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -381,4 +382,22 @@ TEST_F(ImportPanelTest, CopiesSelectedLabelsAsPredictions) {
     ASSERT_EQ(labels.size(), 2);
     for (const Label& label : labels)
         EXPECT_TRUE(expected.contains(label.jsonResponse));
+}
+
+// The panel and the form are taller than a small screen leaves them: they scroll, and showing
+// them never forces the window beyond the screen (on 1366×768 Upload used to be off-screen).
+TEST_F(ImportPanelTest, ShowingThePanelOrTheFormKeepsTheWindowOnTheScreen) {
+    openProject(porsche());
+    const QRect available = m_window->screen()->availableGeometry();
+    m_window->resize(available.size());
+    m_desk->showImport();
+    QCoreApplication::processEvents();
+    EXPECT_LE(m_window->minimumSizeHint().height(), available.height())
+        << "the import panel forces a window taller than the screen";
+    EXPECT_LE(m_window->height(), available.height());
+    m_desk->formDock()->show();
+    QCoreApplication::processEvents();
+    EXPECT_LE(m_window->minimumSizeHint().height(), available.height())
+        << "the prediction form forces a window taller than the screen";
+    EXPECT_LE(m_window->height(), available.height());
 }

@@ -270,3 +270,38 @@ TEST_F(PredictionFormSubmitTest, SubmitCreatesThePredictionOnEverySelectedAsset)
             label.jsonResponse,
             json(R"({"CLASSIFICATION_JOB":{"categories":[{"name":"TESLA","confidence":64}]}})"));
 }
+
+namespace {
+
+Asset assetNamed(const char* id, const char* externalId) {
+    Asset asset;
+    asset.id = QString::fromUtf8(id);
+    asset.externalId = QString::fromUtf8(externalId);
+    return asset;
+}
+
+} // namespace
+
+// A box drawn on street-07 must never be submitted on street-01: selecting other assets clears
+// the shapes and spans (positions belong to one asset) and says so; classifications stay.
+TEST_F(PredictionFormTest, ShapesOfOneAssetAreNotKeptForAnother) {
+    m_form.setAssets({assetNamed("a7", "street-07")});
+    QTest::mouseClick(widget<QPushButton>(QStringLiteral("DET/add")), Qt::LeftButton);
+    widget<QLineEdit>(QStringLiteral("DET/points/0"))->setText(QStringLiteral("0.1 0.1, 0.2 0.2"));
+    QTest::mouseClick(widget<QPushButton>(QStringLiteral("NER/add")), Qt::LeftButton);
+    widget<QSpinBox>(QStringLiteral("NER/end/0"))->setValue(4);
+    widget<QLineEdit>(QStringLiteral("NER/content/0"))->setText(QStringLiteral("Kili"));
+    press(widget<QRadioButton>(QStringLiteral("CLASSIF/A")));
+    ASSERT_TRUE(m_form.response().contains(QStringLiteral("DET")));
+
+    m_form.setAssets({assetNamed("a7", "street-07")}); // the same asset again: nothing changes
+    EXPECT_TRUE(m_form.response().contains(QStringLiteral("DET")));
+
+    m_form.setAssets({assetNamed("a1", "street-01")});
+    EXPECT_FALSE(m_form.response().contains(QStringLiteral("DET")))
+        << "the box drawn on street-07 would be submitted on street-01";
+    EXPECT_FALSE(m_form.response().contains(QStringLiteral("NER")));
+    EXPECT_TRUE(m_form.response().contains(QStringLiteral("CLASSIF")));
+    EXPECT_TRUE(m_form.resultLabel()->text().contains(QStringLiteral("street-07")))
+        << m_form.resultLabel()->text().toStdString();
+}

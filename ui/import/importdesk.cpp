@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSet>
 #include <QStatusBar>
 
@@ -28,6 +29,20 @@ namespace kili::ui {
 ImportDesk* ImportDesk::attach(MainWindow* window, api::Connection* connection) {
     return new ImportDesk(window, connection);
 }
+
+namespace {
+
+// A dock's content scrolls rather than forcing the window beyond the screen: the panel and the
+// form are taller than a 768-pixel screen leaves them.
+QScrollArea* scrollable(QWidget* content) {
+    auto* area = new QScrollArea;
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidget(content);
+    return area;
+}
+
+} // namespace
 
 ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
     : QObject(window)
@@ -39,10 +54,10 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
     setObjectName(QStringLiteral("importDesk"));
     m_panelDock = new QDockWidget(QStringLiteral("Import predictions"), window);
     m_panelDock->setObjectName(QStringLiteral("importDock"));
-    m_panelDock->setWidget(m_panel);
+    m_panelDock->setWidget(scrollable(m_panel));
     m_formDock = new QDockWidget(QStringLiteral("New prediction"), window);
     m_formDock->setObjectName(QStringLiteral("predictionFormDock"));
-    m_formDock->setWidget(m_form);
+    m_formDock->setWidget(scrollable(m_form));
     window->addDockWidget(Qt::RightDockWidgetArea, m_panelDock);
     window->addDockWidget(Qt::RightDockWidgetArea, m_formDock);
     // Tabbed with the label view under the preview: the import needs that column's height

@@ -221,6 +221,12 @@ QWidget* ImportPanel::buildInputs() {
     // Two lines always: a word-wrapped label's minimum is one line, and the form layout gave it
     // that, drawing the second over the checkbox above.
     m_overwriteText->setMinimumHeight(2 * m_overwriteText->fontMetrics().lineSpacing() + 2);
+    m_scaleConfidence =
+        new QCheckBox(QStringLiteral("&Scale 0–1 confidences to Kili's 0–100"), box);
+    m_scaleConfidence->setObjectName(QStringLiteral("importScaleConfidence"));
+    m_scaleConfidence->setToolTip(QStringLiteral(
+        "For models that write probabilities: 0.87 becomes 87. Without it, a fractional "
+        "confidence is a problem (Kili would store 0.87 as 1 %)."));
     m_targetJob = new QComboBox(box);
     m_targetJob->setObjectName(QStringLiteral("importTargetJob"));
     m_check = new QPushButton(QStringLiteral("&Check predictions"), box);
@@ -232,6 +238,7 @@ QWidget* ImportPanel::buildInputs() {
     form->addRow(QStringLiteral("Label &type:"), m_labelType);
     form->addRow(m_overwrite);
     form->addRow(m_overwriteText);
+    form->addRow(m_scaleConfidence);
     form->addRow(QStringLiteral("Tar&get job (YOLO):"), m_targetJob);
     m_targetJobLabel = qobject_cast<QLabel*>(form->labelForField(m_targetJob));
 
@@ -465,6 +472,7 @@ void ImportPanel::updateButtons() {
     m_modelName->setEnabled(!busy);
     m_labelType->setEnabled(!busy);
     m_overwrite->setEnabled(!busy);
+    m_scaleConfidence->setEnabled(!busy);
 }
 
 void ImportPanel::setStatus(const QString& text) {
@@ -480,7 +488,9 @@ void ImportPanel::refreshResumeOffer() {
     QString text;
     for (const predictions::JournalSummary& summary : predictions::ImportJournal::list()) {
         // "planned" too: a run cancelled before its first answer left only its plan and doubts.
-        if (summary.projectId != m_project.id || summary.state == QLatin1String("complete")
+        // Another server may have a project of the same id: only this server's imports.
+        if (summary.projectId != m_project.id || summary.server != m_backend->serverName()
+            || summary.state == QLatin1String("complete")
             || summary.state == QLatin1String("rolled back"))
             continue;
         if (m_import && summary.importId == m_import->importId() && isBusy())
@@ -540,6 +550,7 @@ void ImportPanel::check() {
     request.settings.overwrite = m_overwrite->isChecked();
     request.inputs = m_inputs;
     request.scan.targetJob = m_targetJob->currentText();
+    request.scan.scaleConfidence = m_scaleConfidence->isChecked();
     request.confirmBeforeUpload = true;
     // Invalid items are shown in the table; the valid ones may still be sent.
     request.skipInvalid = true;
@@ -600,7 +611,7 @@ void ImportPanel::onPlanReady() {
                                "Category mapping.");
     if (plan.confidence.looksLikeProbabilities())
         text += QStringLiteral("\nThe confidences look like probabilities (0–1); Kili expects "
-                               "0–100.");
+                               "0–100: tick \"Scale 0–1 confidences\" and check again.");
     setStatus(text);
     updateButtons();
     Q_EMIT checked();

@@ -80,6 +80,7 @@ public:
     QComboBox* labelTypeChooser() const { return m_labelType; }
     QCheckBox* overwriteBox() const { return m_overwrite; }
     QLabel* overwriteExplanation() const { return m_overwriteText; }
+    QCheckBox* scaleConfidenceBox() const { return m_scaleConfidence; }
     QPushButton* checkButton() const { return m_check; }
     QPushButton* uploadButton() const { return m_upload; }
     QPushButton* cancelButton() const { return m_cancel; }
@@ -149,6 +150,7 @@ private:
     QComboBox* m_labelType;
     QCheckBox* m_overwrite;
     QLabel* m_overwriteText;
+    QCheckBox* m_scaleConfidence;
     QComboBox* m_targetJob;
     QLabel* m_targetJobLabel;
     QPushButton* m_check;

@@ -186,6 +186,20 @@ AnnotationListEditor::AnnotationListEditor(const Job& job, QWidget* parent)
     connect(add, &QPushButton::clicked, this, [this] { addRow(); });
 }
 
+bool AnnotationListEditor::clearRows() {
+    bool any = false;
+    for (QWidget* row : std::as_const(m_rows)) {
+        if (row->property("removed").toBool())
+            continue;
+        row->setProperty("removed", true);
+        row->hide();
+        any = true;
+    }
+    if (any)
+        Q_EMIT changed();
+    return any;
+}
+
 int AnnotationListEditor::addRow() {
     const int index = int(m_rows.size());
     auto* row = new QWidget(this);

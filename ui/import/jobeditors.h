@@ -79,6 +79,9 @@ public:
     // Adds a row (the "Add" button does the same); returns its index.
     int addRow();
     QWidget* row(int index) const { return m_rows.value(index); }
+    // Removes every row (shapes and spans belong to the asset they were given for); returns
+    // whether there was one.
+    bool clearRows();
 
 protected:
     // The annotation of one row, without categories; empty when the row is incomplete.

@@ -239,11 +239,34 @@ void PredictionForm::rebuild() {
     updatePreview();
 }
 
+namespace {
+
+QStringList idsOf(const QList<Asset>& assets) {
+    QStringList ids;
+    for (const Asset& asset : assets)
+        ids << asset.id;
+    return ids;
+}
+
+QString nameOf(const Asset& asset) {
+    return asset.externalId.isEmpty() ? asset.id : asset.externalId;
+}
+
+} // namespace
+
 void PredictionForm::setAssets(const QList<Asset>& assets) {
+    // Shapes and entity spans were placed on the assets selected when they were drawn: on other
+    // assets they would land on the wrong image or text, so they go (classifications stay).
+    bool cleared = false;
+    if (idsOf(assets) != idsOf(m_assets) && !m_assets.isEmpty()) {
+        for (AnnotationListEditor* editor : findChildren<AnnotationListEditor*>())
+            cleared = editor->clearRows() || cleared;
+    }
+    const QString previous = m_assets.isEmpty() ? QString() : nameOf(m_assets.constFirst());
     m_assets = assets;
     QStringList names;
     for (const Asset& asset : assets)
-        names << (asset.externalId.isEmpty() ? asset.id : asset.externalId);
+        names << nameOf(asset);
     if (names.size() > 5)
         names = names.mid(0, 5) << QStringLiteral("… (%1 in all)").arg(assets.size());
     m_target->setText(assets.isEmpty()
@@ -252,7 +275,10 @@ void PredictionForm::setAssets(const QList<Asset>& assets) {
                           : QStringLiteral("For %1 asset(s): %2")
                                 .arg(assets.size())
                                 .arg(names.join(QStringLiteral(", "))));
-    m_result->clear();
+    m_result->setText(cleared ? QStringLiteral("The shapes and spans given for %1 were cleared: "
+                                               "they belong to the asset they were drawn on.")
+                                    .arg(previous)
+                              : QString());
     loadDrawingImage();
     updateSubmit();
 }

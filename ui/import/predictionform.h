@@ -57,6 +57,8 @@ public:
     QPlainTextEdit* jsonPreview() const { return m_json; }
     QLabel* problemsLabel() const { return m_problemsLabel; }
     QPushButton* submitButton() const { return m_submit; }
+    // What Submit did, or what changing the assets cleared.
+    QLabel* resultLabel() const { return m_result; }
     QStringList createdLabelIds() const;
     // Drawing object-detection shapes on the first selected asset's image.
     DrawingCanvas* drawingCanvas() const { return m_canvas; }

@@ -3,21 +3,28 @@
 //
 //   kili-desk-cli [--endpoint URL] [--api-key KEY] COMMAND ...
 //
-// Exit codes: 0 success; 1 usage (an input path that does not exist included), connection or
-// authentication error; 2 invalid items found, or a file refused or holding no prediction;
-// 3 some batches failed after retries (the journal allows `resume`).
+// Exit codes: 0 success; 1 usage (an unknown command, a malformed id, an input path that does not
+// exist), connection or authentication error, or a project or import that does not exist; 2
+// invalid items found, or a file refused or holding no prediction; 3 some batches failed after
+// retries (the journal allows `resume`).
 #pragma once
 
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
 #include <memory>
+#include <optional>
 
-namespace kili::api {
+namespace kili {
+struct Project;
+namespace api {
 class Connection;
-}
+class BaseJob;
+struct LabelFilter;
+} // namespace api
+} // namespace kili
 
-namespace kili::predictions {
+namespace kili::cli {
 
 class CliRunner : public QObject {
     Q_OBJECT
@@ -32,17 +39,28 @@ public:
     int run(const QStringList& arguments);
 
     static QString usage();
+    // The commands, as --help lists them.
+    static QStringList commandNames();
 
 private:
-    int runCommand(const QString& command, const QStringList& arguments);
+    struct Command;
+    static const Command* findCommand(const QString& name);
+    int unknownCommand(const QString& name);
     int projects(const QStringList& arguments);
     int interface(const QStringList& arguments);
     int labels(const QStringList& arguments);
+    int streamLabels(const kili::api::LabelFilter& filter, const QString& model, bool json);
     int importFiles(const QStringList& arguments);
     int resume(const QStringList& arguments);
     int rollback(const QStringList& arguments);
     int imports(const QStringList& arguments);
     int usageError(const QString& message);
+    // Prints `message` (made printable) as the command's error and returns exit code 1.
+    int failure(const QString& message);
+    // The project, or nullopt after printing why not (it does not exist, the server failed).
+    std::optional<kili::Project> findProject(const QString& projectId);
+    // Runs a job to its end inside a local event loop; true when it succeeded.
+    static bool runToEnd(kili::api::BaseJob& job);
 
     QTextStream& m_out;
     QTextStream& m_err;
@@ -50,4 +68,4 @@ private:
     std::unique_ptr<kili::api::Connection> m_connection;
 };
 
-} // namespace kili::predictions
+} // namespace kili::cli

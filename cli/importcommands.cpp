@@ -1,6 +1,7 @@
 // kili-desk-cli import, resume, rollback and imports.
 #include "api/connection.h"
-#include "predictions/cli/clirunner.h"
+#include "cli/clioutput.h"
+#include "cli/clirunner.h"
 #include "predictions/importrollback.h"
 #include "predictions/kiliapibackend.h"
 #include "predictions/predictionimport.h"
@@ -13,7 +14,9 @@
 #include <QJsonDocument>
 #include <algorithm>
 
-namespace kili::predictions {
+namespace kili::cli {
+
+using namespace kili::predictions;
 
 namespace {
 
@@ -48,25 +51,25 @@ int finishImport(PredictionImport& import, QTextStream& out, QTextStream& err,
                  const QString& reportPath, bool printProblems) {
     const int exitCode = exitCodeOf(import);
     if (!import.errorString().isEmpty())
-        err << "kili-desk-cli: " << import.errorString() << "\n";
+        err << "kili-desk-cli: " << printable(import.errorString(), true) << "\n";
     const ImportReport& report = import.report();
     if (printProblems) {
         const QList<Problem>& problems = import.plan().problems;
         const qsizetype shown = qMin<qsizetype>(problems.size(), 200);
         for (qsizetype i = 0; i < shown; ++i)
-            err << problems.at(i).toText() << "\n";
+            err << printable(problems.at(i).toText()) << "\n";
         if (problems.size() > shown)
             err << "… and " << (problems.size() - shown)
                 << " more problem(s); --report FILE lists them all\n";
     }
     for (const QString& warning : report.warnings) {
         if (warning.startsWith(QLatin1String("every confidence")))
-            err << "warning: " << warning << "\n";
+            err << "warning: " << printable(warning, true) << "\n";
     }
     for (const QString& error : report.errors)
-        err << "error: " << error << "\n";
+        err << "error: " << printable(error, true) << "\n";
     if (import.stage() == PredictionImport::Stage::Done && import.errorString().isEmpty())
-        out << report.summaryText() << "\n";
+        out << printable(report.summaryText(), true) << "\n";
     if (exitCode == PredictionImport::InvalidItems && report.dryRun && !report.invalid.isEmpty())
         err << "Nothing was sent. Fix the items above, or add --skip-invalid to send the valid "
                "ones.\n";
@@ -105,6 +108,20 @@ void connectProgress(PredictionImport& import, QTextStream& err, bool live) {
                              << " predictions  " << int(progress.itemsPerSecond) << "/s  ETA "
                              << duration(progress.etaSeconds) << "   " << Qt::flush;
                      });
+}
+
+// Why `path` cannot be read as an input, or empty when it can (or when no path was given).
+QString inputPathProblem(const QString& path) {
+    if (path.isEmpty())
+        return {};
+    const QFileInfo info(path);
+    if (!info.exists())
+        return QStringLiteral("%1 does not exist; check the path").arg(path);
+    if (!info.isFile() && !info.isDir())
+        return QStringLiteral("%1 is not a regular file or folder (a pipe or a device); save "
+                              "the predictions to a file first")
+            .arg(path);
+    return {};
 }
 
 int runImport(PredictionImport& import, const std::function<void()>& start) {
@@ -158,15 +175,16 @@ int CliRunner::importFiles(const QStringList& arguments) {
     request.scan.classesFile = parser.value(classes);
     request.scan.scaleConfidence = parser.isSet(scale);
     request.inputs = positional.mid(1);
-    // A path that is not there is a mistake on the command line, found before any request.
-    QStringList missing;
-    for (const QString& input : std::as_const(request.inputs)) {
-        if (!QFileInfo::exists(input))
-            missing << input;
-    }
-    if (!missing.isEmpty()) {
-        for (const QString& input : std::as_const(missing))
-            m_err << "kili-desk-cli: " << input << " does not exist; check the path\n";
+    // A path that is not there, or not a file or folder (a FIFO would block the read forever),
+    // is a mistake on the command line, found before any request.
+    QStringList refused;
+    for (const QString& input : std::as_const(request.inputs))
+        refused << inputPathProblem(input);
+    refused << inputPathProblem(request.scan.classesFile);
+    refused.removeAll(QString());
+    if (!refused.isEmpty()) {
+        for (const QString& problem : std::as_const(refused))
+            m_err << "kili-desk-cli: " << printable(problem) << "\n";
         m_err.flush();
         return PredictionImport::UsageOrConnection;
     }
@@ -187,6 +205,7 @@ int CliRunner::resume(const QStringList& arguments) {
     if (!parser.parse(QStringList{o("resume")} + arguments)
         || parser.positionalArguments().size() != 1)
         return usageError(o("usage: resume IMPORT_ID [--report FILE]"));
+
     KiliApiBackend backend(m_connection.get());
     PredictionImport import(backend);
     connectProgress(import, m_err, m_progress);
@@ -195,14 +214,14 @@ int CliRunner::resume(const QStringList& arguments) {
 }
 
 int CliRunner::rollback(const QStringList& arguments) {
-    if (arguments.size() != 1)
+    if (arguments.size() != 1 || arguments.first().startsWith(QLatin1Char('-')))
         return usageError(o("usage: rollback IMPORT_ID"));
     QString error;
     auto journal = ImportJournal::open(arguments.first(), &error);
-    if (!journal) {
-        m_err << "kili-desk-cli: " << error << "\n";
-        return PredictionImport::UsageOrConnection;
-    }
+    if (journal)
+        error = journal->otherServerError(m_connection->serverName());
+    if (!error.isEmpty())
+        return failure(error);
     KiliApiBackend backend(m_connection.get());
     ImportRollback rollback(*journal, backend);
     QEventLoop loop;
@@ -214,7 +233,7 @@ int CliRunner::rollback(const QStringList& arguments) {
     rollback.start();
     loop.exec();
     for (const QString& problem : rollback.errors())
-        m_err << "error: " << problem << "\n";
+        m_err << "error: " << printable(problem, true) << "\n";
     m_out << "Rolled back import " << arguments.first() << ": " << rollback.deletedCount()
           << " label(s) deleted\n";
     m_out.flush();
@@ -232,6 +251,7 @@ int CliRunner::imports(const QStringList& arguments) {
         for (const JournalSummary& summary : summaries) {
             array.append(QJsonObject{{o("importId"), summary.importId},
                                      {o("projectId"), summary.projectId},
+                                     {o("server"), summary.server},
                                      {o("modelName"), summary.modelName},
                                      {o("createdAt"), summary.createdAt.toString(Qt::ISODate)},
                                      {o("items"), summary.items},
@@ -246,12 +266,16 @@ int CliRunner::imports(const QStringList& arguments) {
         m_out << "No imports recorded in " << ImportJournal::directory() << "\n";
         return 0;
     }
+    m_out << cell(o("IMPORT"), 24) << cell(o("CREATED"), 21) << cell(o("SERVER"), 24)
+          << cell(o("PROJECT"), 28) << cell(o("MODEL"), 20) << cell(o("LABELS"), 14) << "STATE\n";
     for (const JournalSummary& summary : summaries) {
-        m_out << summary.importId << "  " << summary.createdAt.toString(Qt::ISODate) << "  project "
-              << summary.projectId << "  model " << summary.modelName << "  " << summary.created
-              << "/" << summary.items << " created  " << summary.state << "\n";
+        m_out << cell(summary.importId, 24) << cell(summary.createdAt.toString(Qt::ISODate), 21)
+              << cell(summary.server, 24) << cell(summary.projectId, 28)
+              << cell(summary.modelName, 20)
+              << cell(QStringLiteral("%1/%2").arg(summary.created).arg(summary.items), 14)
+              << summary.state << "\n";
     }
     return 0;
 }
 
-} // namespace kili::predictions
+} // namespace kili::cli
