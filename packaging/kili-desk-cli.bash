@@ -3,22 +3,28 @@
 # this file never lists them a second time and cannot fall behind the program.
 
 # "COMMAND --option --option…", one line per command of the help's "Commands:" section (a
-# command's options may continue on the lines under it).
+# command's options may continue on the lines under it), and a line "- --option…" of the global
+# options: those of the "Usage:" line and of the "Options:" paragraph.
 _kili_desk_cli_table() {
     if [[ -z "${_kili_desk_cli_commands:-}" ]]; then
         _kili_desk_cli_commands=$("$1" --help 2>/dev/null | awk '
+            function options_of(line, found) {
+                found = ""
+                while (match(line, /--[a-z][a-z-]*/)) {
+                    found = found " " substr(line, RSTART, RLENGTH)
+                    line = substr(line, RSTART + RLENGTH)
+                }
+                return found
+            }
+            /^Usage:/ || /^Options:/ { global = global options_of($0); paragraph = /^Options:/; next }
+            paragraph && /^ *$/ { paragraph = 0 }
+            paragraph { global = global options_of($0); next }
             /^Commands:/ { inside = 1; next }
             inside && /^[^ ]/ { inside = 0 }
             !inside || /^ *$/ { next }
             /^  [a-z]/ { if (command != "") print command options; command = $1; options = "" }
-            {
-                line = $0
-                while (match(line, /--[a-z][a-z-]*/)) {
-                    options = options " " substr(line, RSTART, RLENGTH)
-                    line = substr(line, RSTART + RLENGTH)
-                }
-            }
-            END { if (command != "") print command options }')
+            { options = options options_of($0) }
+            END { if (command != "") print command options; print "-" global " --help" }')
     fi
     printf '%s\n' "$_kili_desk_cli_commands"
 }
@@ -54,9 +60,9 @@ _kili_desk_cli() {
     local table
     table=$(_kili_desk_cli_table "${words[0]}")
     if [[ -z $command ]]; then
-        local commands
-        commands=$(awk '{ print $1 }' <<<"$table")
-        COMPREPLY=($(compgen -W "$commands --endpoint --api-key --help --version" -- "$cur"))
+        local words_here
+        words_here=$(awk '$1 != "-" { print $1 } $1 == "-" { $1 = ""; print }' <<<"$table")
+        COMPREPLY=($(compgen -W "$words_here" -- "$cur"))
     elif [[ $cur == -* ]]; then
         local options
         options=$(awk -v c="$command" '$1 == c { $1 = ""; print }' <<<"$table")
