@@ -2,6 +2,7 @@
 #include "api/connection.h"
 #include "cli/clioutput.h"
 #include "cli/clirunner.h"
+#include "cli/importcommandline.h"
 #include "predictions/importrollback.h"
 #include "predictions/kiliapibackend.h"
 #include "predictions/predictionimport.h"
@@ -110,20 +111,6 @@ void connectProgress(PredictionImport& import, QTextStream& err, bool live) {
                      });
 }
 
-// Why `path` cannot be read as an input, or empty when it can (or when no path was given).
-QString inputPathProblem(const QString& path) {
-    if (path.isEmpty())
-        return {};
-    const QFileInfo info(path);
-    if (!info.exists())
-        return QStringLiteral("%1 does not exist; check the path").arg(path);
-    if (!info.isFile() && !info.isDir())
-        return QStringLiteral("%1 is not a regular file or folder (a pipe or a device); save "
-                              "the predictions to a file first")
-            .arg(path);
-    return {};
-}
-
 int runImport(PredictionImport& import, const std::function<void()>& start) {
     QEventLoop loop;
     QObject::connect(&import, &PredictionImport::finished, &loop, &QEventLoop::quit);
@@ -136,66 +123,22 @@ int runImport(PredictionImport& import, const std::function<void()>& start) {
 } // namespace
 
 int CliRunner::importFiles(const QStringList& arguments) {
-    QCommandLineParser parser;
-    const QCommandLineOption model(o("model"), o("model name"), o("NAME"));
-    const QCommandLineOption labelType(o("label-type"), o("PREDICTION or INFERENCE"), o("TYPE"),
-                                       o("PREDICTION"));
-    const QCommandLineOption format(o("format"), o("input format"), o("F"), o("auto"));
-    const QCommandLineOption targetJob(o("target-job"), o("YOLO target job"), o("JOB"));
-    const QCommandLineOption classes(o("classes"), o("YOLO classes file"), o("FILE"));
-    const QCommandLineOption overwrite(o("overwrite"), o("replace earlier labels of this model"));
-    const QCommandLineOption dryRun(o("dry-run"), o("stop after the plan"));
-    const QCommandLineOption skipInvalid(o("skip-invalid"), o("send the valid items anyway"));
-    const QCommandLineOption scale(o("scale-confidence"), o("multiply 0-1 confidences by 100"));
-    const QCommandLineOption report(o("report"), o("JSON report file"), o("FILE"));
-    parser.addOptions({model, labelType, format, targetJob, classes, overwrite, dryRun, skipInvalid,
-                       scale, report});
-    if (!parser.parse(QStringList{o("import")} + arguments))
-        return usageError(parser.errorText());
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() < 2)
+    const ImportCommandLine line = ImportCommandLine::parse(arguments);
+    if (line.showUsage)
         return usageError(o("usage: import PROJECT_ID --model NAME [options] FILE|DIR..."));
-    ImportRequest request;
-    request.settings.projectId = positional.first();
-    request.settings.modelName = parser.value(model);
-    request.settings.labelType = kili::LabelType::fromString(parser.value(labelType).toUpper());
-    if (request.settings.labelType.kind() != kili::LabelType::Prediction
-        && request.settings.labelType.kind() != kili::LabelType::Inference)
-        return usageError(QStringLiteral("--label-type must be PREDICTION or INFERENCE, not \"%1\"")
-                              .arg(parser.value(labelType)));
-    if (request.settings.modelName.isEmpty())
-        return usageError(o("--model NAME is required: Kili keeps predictions per model name"));
-    request.settings.overwrite = parser.isSet(overwrite);
-    const auto chosen = formatFromName(parser.value(format));
-    if (!chosen)
-        return usageError(QStringLiteral("unknown --format \"%1\" (one of %2)")
-                              .arg(parser.value(format), formatNames().join(QStringLiteral(", "))));
-    request.scan.format = *chosen;
-    request.scan.targetJob = parser.value(targetJob);
-    request.scan.classesFile = parser.value(classes);
-    request.scan.scaleConfidence = parser.isSet(scale);
-    request.inputs = positional.mid(1);
-    // A path that is not there, or not a file or folder (a FIFO would block the read forever),
-    // is a mistake on the command line, found before any request.
-    QStringList refused;
-    for (const QString& input : std::as_const(request.inputs))
-        refused << inputPathProblem(input);
-    refused << inputPathProblem(request.scan.classesFile);
-    refused.removeAll(QString());
-    if (!refused.isEmpty()) {
-        for (const QString& problem : std::as_const(refused))
-            m_err << "kili-desk-cli: " << printable(problem) << "\n";
+    if (line.errors.size() == 1)
+        return usageError(line.errors.first());
+    if (!line.errors.isEmpty()) {
+        for (const QString& error : line.errors)
+            m_err << "kili-desk-cli: " << printable(error) << "\n";
         m_err.flush();
         return PredictionImport::UsageOrConnection;
     }
-    request.dryRun = parser.isSet(dryRun);
-    request.skipInvalid = parser.isSet(skipInvalid);
-
     KiliApiBackend backend(m_connection.get());
     PredictionImport import(backend);
     connectProgress(import, m_err, m_progress);
-    runImport(import, [&] { import.start(request); });
-    return finishImport(import, m_out, m_err, parser.value(report), true);
+    runImport(import, [&] { import.start(line.request); });
+    return finishImport(import, m_out, m_err, line.reportPath, true);
 }
 
 int CliRunner::resume(const QStringList& arguments) {

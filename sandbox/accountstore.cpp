@@ -21,6 +21,11 @@ QString queryError(const QSqlQuery& query, const QString& what) {
 
 } // namespace
 
+QString maskedKey(const QString& key) {
+    // Short keys would be shown almost whole by their last 4 characters: show none of them.
+    return QStringLiteral("****") + (key.size() > 8 ? key.right(4) : QString());
+}
+
 QJsonObject UserRecord::toJson() const {
     return QJsonObject{
         {QStringLiteral("id"), id},
@@ -61,6 +66,7 @@ void AccountStore::loadUsers() {
         user.createdAt = query.value(8).toString();
         m_seqById.insert(user.id, user.seq);
         m_users.insert(user.seq, user);
+        m_jsonBySeq.insert(user.seq, user.toJson());
     }
 }
 
@@ -94,6 +100,7 @@ std::optional<UserRecord> AccountStore::ensureUser(const QString& email, const Q
     user.seq = query.lastInsertId().toLongLong();
     m_seqById.insert(user.id, user.seq);
     m_users.insert(user.seq, user);
+    m_jsonBySeq.insert(user.seq, user.toJson());
     return user;
 }
 
@@ -102,8 +109,16 @@ std::optional<UserRecord> AccountStore::defaultUser(QString* error) {
                       QStringLiteral("ADMIN"), error);
 }
 
-bool AccountStore::addApiKey(qint64 userSeq, const QString& key, const QString& name,
-                             const QString& expiryDate, QString* error) {
+bool AccountStore::replaceApiKeys(qint64 userSeq, const QString& key, const QString& name,
+                                  const QString& expiryDate, QString* error) {
+    Transaction transaction(m_database.connection());
+    QSqlQuery remove(m_database.connection());
+    remove.prepare(QStringLiteral("DELETE FROM api_keys WHERE key <> ?"));
+    remove.addBindValue(key);
+    if (!remove.exec()) {
+        *error = queryError(remove, QStringLiteral("removing the previous API keys"));
+        return false;
+    }
     QSqlQuery query(m_database.connection());
     query.prepare(
         QStringLiteral("INSERT INTO api_keys(id, key, name, user_seq, created_at, "
@@ -118,6 +133,10 @@ bool AccountStore::addApiKey(qint64 userSeq, const QString& key, const QString& 
     query.addBindValue(expiryDate);
     if (!query.exec()) {
         *error = queryError(query, QStringLiteral("storing the API key"));
+        return false;
+    }
+    if (!transaction.commit()) {
+        *error = QStringLiteral("The sandbox database could not commit the new API key.");
         return false;
     }
     return true;
@@ -145,12 +164,7 @@ std::optional<UserRecord> AccountStore::userBySeq(qint64 seq) {
 
 QJsonValue AccountStore::userJson(qint64 seq) {
     const auto cached = m_jsonBySeq.constFind(seq);
-    if (cached != m_jsonBySeq.constEnd())
-        return *cached;
-    const auto user = userBySeq(seq);
-    if (!user)
-        return QJsonValue::Null;
-    return *m_jsonBySeq.insert(seq, user->toJson());
+    return cached == m_jsonBySeq.constEnd() ? QJsonValue(QJsonValue::Null) : QJsonValue(*cached);
 }
 
 std::optional<UserRecord> AccountStore::userById(const QString& id) {
@@ -224,7 +238,7 @@ bool AccountStore::apiKeys(const QJsonObject& where, int first, int skip, qint64
         const QString expiry = query.value(4).toString();
         out->append(QJsonObject{
             {QStringLiteral("id"), query.value(0).toString()},
-            {QStringLiteral("key"), query.value(1).toString()},
+            {QStringLiteral("key"), maskedKey(query.value(1).toString())},
             {QStringLiteral("name"), query.value(2).toString()},
             {QStringLiteral("createdAt"), query.value(3).toString()},
             {QStringLiteral("expiryDate"), expiry.isEmpty() ? QJsonValue() : QJsonValue(expiry)},

@@ -3,6 +3,7 @@
 #include <QAtomicInteger>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace kili::sandbox {
 
@@ -78,41 +79,72 @@ Database::Database(QString connectionName, QString path)
     , m_path(std::move(path)) {}
 
 Database::~Database() {
-    {
-        QSqlDatabase db = connection();
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
+    // Removing the last handle deletes the driver, which closes its SQLite connection, whichever
+    // thread opened it (QSqlDatabase::database() would refuse another thread's connection).
+    const QMutexLocker lock(&m_mutex);
+    for (const QString& name : std::as_const(m_connections))
+        QSqlDatabase::removeDatabase(name);
 }
 
 std::unique_ptr<Database> Database::open(const QString& path, QString* error) {
     const QString name =
         QStringLiteral("kili-sandbox-%1").arg(connectionCounter.fetchAndAddOrdered(1));
     std::unique_ptr<Database> database(new Database(name, path));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            *error = QStringLiteral("Could not open the sandbox database %1: %2. Check that the "
-                                    "folder exists and is writable, or use --db :memory:.")
-                         .arg(path, db.lastError().text());
-            return nullptr;
-        }
-    }
-    const bool inMemory = path == QLatin1String(":memory:");
-    QStringList pragmas = {
-        QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA temp_store=MEMORY"),
-        QStringLiteral("PRAGMA cache_size=-65536"), QStringLiteral("PRAGMA busy_timeout=5000")};
-    if (!inMemory)
-        pragmas.prepend(QStringLiteral("PRAGMA journal_mode=WAL"));
-    for (const QString& pragma : pragmas) {
-        if (!database->exec(pragma, error))
-            return nullptr;
-    }
+    const QString first = name + QStringLiteral("-0");
+    if (!database->openConnection(first, error))
+        return nullptr;
+    database->m_connections.insert(QThread::currentThread(), first);
+    if (path != QLatin1String(":memory:")
+        && !database->exec(QStringLiteral("PRAGMA journal_mode=WAL"), error))
+        return nullptr;
     if (!database->createSchema(error))
         return nullptr;
     return database;
+}
+
+bool Database::openConnection(const QString& name, QString* error) const {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    if (m_path == QLatin1String(":memory:")) {
+        // The leading "/" makes the memdb database shared by name within the process.
+        db.setDatabaseName(QStringLiteral("file:/%1?vfs=memdb").arg(m_connectionName));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI"));
+    } else {
+        db.setDatabaseName(m_path);
+    }
+    if (!db.open()) {
+        *error = QStringLiteral("Could not open the sandbox database %1: %2. Check that the "
+                                "folder exists and is writable, or use --db :memory:.")
+                     .arg(m_path, db.lastError().text());
+        return false;
+    }
+    // Per connection: another writer's lock is waited for, not reported as "database is locked".
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA temp_store=MEMORY"),
+        QStringLiteral("PRAGMA cache_size=-65536"), QStringLiteral("PRAGMA busy_timeout=5000")};
+    for (const QString& pragma : pragmas) {
+        QSqlQuery query(db);
+        if (!query.exec(pragma)) {
+            *error = QStringLiteral("The sandbox database %1 refused \"%2\": %3")
+                         .arg(m_path, pragma, query.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+QSqlDatabase Database::connection() const {
+    QThread* thread = QThread::currentThread();
+    const QMutexLocker lock(&m_mutex);
+    auto known = m_connections.constFind(thread);
+    if (known != m_connections.constEnd())
+        return QSqlDatabase::database(*known, false);
+    const QString name =
+        m_connectionName + QLatin1Char('-') + QString::number(m_connections.size());
+    QString error;
+    if (!openConnection(name, &error))
+        qWarning("kili-sandbox: %s", qUtf8Printable(error));
+    m_connections.insert(thread, name);
+    return QSqlDatabase::database(name, false);
 }
 
 bool Database::exec(const QString& sql, QString* error) const {

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <atomic>
 
 namespace kili::sandbox {
 
@@ -39,7 +40,8 @@ private:
 
     const ProjectStore& m_projects;
     AccountStore& m_accounts;
-    mutable int m_aliasCounter = 0;
+    // Only unique within a statement matters; atomic because workers build filters in parallel.
+    mutable std::atomic<int> m_aliasCounter = 0;
 };
 
 } // namespace kili::sandbox

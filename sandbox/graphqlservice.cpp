@@ -1,8 +1,10 @@
 #include "graphqlservice.h"
 
+#include "graphql/jsonwriter.h"
 #include "graphql/parser.h"
 
 #include <QFile>
+#include <mutex>
 
 namespace kili::sandbox {
 
@@ -10,9 +12,20 @@ namespace {
 
 const QString schemaResource = QStringLiteral(":/kili/sandbox/kili-schema.graphql");
 
+// Whether the operation that will run is a mutation (any of them when that is ambiguous).
+bool isMutation(const graphql::ast::Document& document, const QString& operationName) {
+    for (const auto& operation : document.operations) {
+        if ((operationName.isEmpty() || operation.name == operationName)
+            && operation.operation == graphql::ast::OperationDefinition::Type::Mutation)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
-std::unique_ptr<GraphQLService> GraphQLService::create(SandboxStores stores, QString* error) {
+std::unique_ptr<GraphQLService>
+GraphQLService::create(SandboxStores stores, const QueryCostLimits& costLimits, QString* error) {
     QFile file(schemaResource);
     if (!file.open(QIODevice::ReadOnly)) {
         *error =
@@ -27,12 +40,14 @@ std::unique_ptr<GraphQLService> GraphQLService::create(SandboxStores stores, QSt
             QStringLiteral("The sandbox's bundled Kili schema does not build: %1").arg(schemaError);
         return nullptr;
     }
-    return std::unique_ptr<GraphQLService>(new GraphQLService(stores, schema));
+    return std::unique_ptr<GraphQLService>(new GraphQLService(stores, schema, costLimits));
 }
 
-GraphQLService::GraphQLService(SandboxStores stores, const graphql::Schema& schema)
+GraphQLService::GraphQLService(SandboxStores stores, const graphql::Schema& schema,
+                               const QueryCostLimits& costLimits)
     : m_stores(stores)
-    , m_executor(schema) {
+    , m_executor(schema)
+    , m_costLimits(costLimits) {
     resolve::registerAccountResolvers(m_executor, m_stores);
     resolve::registerProjectResolvers(m_executor, m_stores);
     resolve::registerAssetResolvers(m_executor, m_stores);
@@ -40,15 +55,46 @@ GraphQLService::GraphQLService(SandboxStores stores, const graphql::Schema& sche
     resolve::registerMutationResolvers(m_executor, m_stores);
 }
 
-graphql::SerializedResponse GraphQLService::execute(const QString& query,
-                                                    const QString& operationName,
-                                                    const QJsonObject& variables,
-                                                    const UserRecord& viewer) {
+GraphQLAnswer GraphQLService::execute(const QString& query, const QString& operationName,
+                                      const QJsonObject& variables, const UserRecord& viewer) {
     RequestContext context{viewer};
-    QJsonObject request{{QStringLiteral("query"), query}, {QStringLiteral("variables"), variables}};
-    if (!operationName.isEmpty())
-        request.insert(QStringLiteral("operationName"), operationName);
-    return m_executor.executeRequestSerialized(request, &context);
+    const graphql::ParseResult parsed = graphql::parse(QStringView(query));
+    if (!parsed.ok()) {
+        // The executor words and codes parse errors; parsing again is bounded by the parser's
+        // limits.
+        QJsonObject request{{QStringLiteral("query"), query}};
+        return {m_executor.executeRequestSerialized(request, &context), 0};
+    }
+    const qint64 cost = QueryCost(m_executor.schema(), parsed.document, variables, m_costLimits)
+                            .operationCost(operationName);
+    if (cost > m_costLimits.maxCost)
+        return {tooCostly(cost), cost};
+    // Queries run side by side; mutations one at a time, as SQLite has one writer anyway and the
+    // label writer checks then writes.
+    std::unique_lock<QMutex> writing(m_writeMutex, std::defer_lock);
+    if (isMutation(parsed.document, operationName))
+        writing.lock();
+    return {m_executor.executeSerialized(parsed.document, operationName, variables, &context),
+            cost};
+}
+
+graphql::SerializedResponse GraphQLService::tooCostly(qint64 cost) const {
+    KiliError error = KiliError::make(
+        QStringLiteral("queryTooComplex"),
+        QStringLiteral("This query costs %1, more than the %2 one request may cost.")
+            .arg(cost)
+            .arg(m_costLimits.maxCost),
+        QStringLiteral("every field costs 1 and each item of a list costs 1 plus its fields (first "
+                       "items of a page, 10 of a list without paging); aliases, fragments and "
+                       "nested lists multiply that. Ask for fewer fields or smaller pages, or "
+                       "split the query into several requests"));
+    error.code = QStringLiteral("QUERY_TOO_COMPLEX");
+    error.context = QJsonObject{{QStringLiteral("complexity"), cost},
+                                {QStringLiteral("maximumComplexity"), m_costLimits.maxCost}};
+    graphql::SerializedResponse response;
+    response.errors = {graphql::GraphQLError{error.message, {}, {}, error.extensions()}};
+    response.json = graphql::json::response(response.errors, {});
+    return response;
 }
 
 QString GraphQLService::firstResponseKey(const QString& query) const {

@@ -36,6 +36,10 @@ struct HttpAnswer {
             "null");
         return answer;
     }
+
+    // The whole HTTP/1.1 message: status line, Content-Type, Content-Length, the headers, the
+    // body. `closing` adds "Connection: close", for answers after which the sandbox hangs up.
+    QByteArray message(bool closing = false) const;
 };
 
 } // namespace kili::sandbox

@@ -31,7 +31,7 @@ QString IdGenerator::next() {
     id.reserve(25);
     id.append(QLatin1Char('c'));
     appendBase36(id, static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()), 8);
-    appendBase36(id, m_counter++ % (36U * 36 * 36 * 36), 4);
+    appendBase36(id, m_counter.fetch_add(1) % (36U * 36 * 36 * 36), 4);
     id.append(m_fingerprint);
     appendBase36(id, QRandomGenerator::global()->generate64() % 2821109907456ULL, 8); // 36^8
     return id;

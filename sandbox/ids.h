@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <atomic>
 
 namespace kili::sandbox {
 
@@ -11,10 +12,11 @@ namespace kili::sandbox {
 class IdGenerator {
 public:
     IdGenerator();
+    // Safe to call from several threads (the sandbox's workers create labels).
     QString next();
 
 private:
-    quint32 m_counter = 0;
+    std::atomic<quint32> m_counter = 0;
     QString m_fingerprint;
 };
 

@@ -179,7 +179,7 @@ void ProjectStore::forget(qint64 seq) {
             break;
         }
     }
-    m_counts.remove(seq);
+    invalidateCounts(seq);
 }
 
 ProjectInsertGuard::~ProjectInsertGuard() {
@@ -279,10 +279,21 @@ bool ProjectStore::count(const QJsonObject& where, int* out, QString* error) con
     return true;
 }
 
+void ProjectStore::invalidateCounts(qint64 seq) {
+    const QMutexLocker lock(&m_countsMutex);
+    m_counts.remove(seq);
+    ++m_countsEpoch;
+}
+
 ProjectCounts ProjectStore::counts(qint64 seq) {
-    const auto cached = m_counts.constFind(seq);
-    if (cached != m_counts.constEnd())
-        return *cached;
+    quint64 epoch = 0;
+    {
+        const QMutexLocker lock(&m_countsMutex);
+        const auto cached = m_counts.constFind(seq);
+        if (cached != m_counts.constEnd())
+            return *cached;
+        epoch = m_countsEpoch;
+    }
     ProjectCounts counts;
     QSqlQuery query(m_database.connection());
     query.prepare(
@@ -310,7 +321,9 @@ ProjectCounts ProjectStore::counts(qint64 seq) {
                 (isIssue ? counts.solvedIssues : counts.solvedQuestions) = n;
         }
     }
-    m_counts.insert(seq, counts);
+    const QMutexLocker lock(&m_countsMutex);
+    if (epoch == m_countsEpoch)
+        m_counts.insert(seq, counts);
     return counts;
 }
 

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QString>
 #include <optional>
 
@@ -86,9 +87,10 @@ public:
               QString* error) const;
     bool count(const QJsonObject& where, int* out, QString* error) const;
 
-    // numberOfAssets & co. Cached until a write on the project's assets or labels.
+    // numberOfAssets & co. Cached until a write on the project's assets or labels. Both are
+    // called from several threads: queries read counts while a mutation invalidates them.
     ProjectCounts counts(qint64 seq);
-    void invalidateCounts(qint64 seq) { m_counts.remove(seq); }
+    void invalidateCounts(qint64 seq);
 
     QJsonObject toJson(const ProjectRecord& project) const;
 
@@ -102,7 +104,11 @@ private:
     QList<ProjectRecord> m_projects; // creation order
     QHash<QString, qint64> m_seqById;
     QHash<QString, StepPlace> m_stepsById;
+    QMutex m_countsMutex;
     QHash<qint64, ProjectCounts> m_counts;
+    // Bumped by every invalidation: counts read before a write committed are not cached after
+    // it.
+    quint64 m_countsEpoch = 0;
 };
 
 } // namespace kili::sandbox

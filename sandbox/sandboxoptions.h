@@ -26,7 +26,9 @@ struct SandboxOptions {
     int generateAssets = 0;     // > 0: a generated image-classification project of that size
     QStringList loadFiles;      // PROJECT.json files to load at start
     qint64 maxBodyBytes = 32 * 1024 * 1024; // larger request bodies are answered 413
-    quint32 faultSeed = 0;                  // 0 = random; fixed seeds make fault tests reproducible
+    // Largest cost of one GraphQL document (see QueryCost); costlier ones are refused unrun.
+    qint64 maxQueryCost = 200000;
+    quint32 faultSeed = 0; // 0 = random; fixed seeds make fault tests reproducible
 };
 
 } // namespace kili::sandbox

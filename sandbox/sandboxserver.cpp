@@ -127,8 +127,8 @@ bool SandboxServer::start(QString* error) {
     if (d->apiKey.isEmpty())
         d->apiKey = generateApiKey();
     const QString expiry = isoTimestamp(QDateTime::currentDateTimeUtc().addYears(1));
-    if (!d->accounts->addApiKey(user->seq, d->apiKey, QStringLiteral("kili-sandbox"), expiry,
-                                error))
+    if (!d->accounts->replaceApiKeys(user->seq, d->apiKey, QStringLiteral("kili-sandbox"), expiry,
+                                     error))
         return false;
     setMetaValue(*d->database, apiKeyMeta, d->apiKey);
 
@@ -154,12 +154,15 @@ bool SandboxServer::start(QString* error) {
 
     SandboxStores stores{*d->accounts, *d->projects,    *d->assets,
                          *d->labels,   *d->labelWriter, m_options.maxPageSize};
-    d->graphql = GraphQLService::create(stores, error);
+    QueryCostLimits costLimits;
+    costLimits.maxCost = m_options.maxQueryCost;
+    costLimits.defaultPageSize = m_options.maxPageSize;
+    d->graphql = GraphQLService::create(stores, costLimits, error);
     if (!d->graphql)
         return false;
     d->routes = std::make_unique<ApiRoutes>(*d->accounts, *d->assets, *d->graphql, m_options);
     auto http = std::make_unique<SandboxHttpServer>(*d->routes, *d->faults);
-    const quint16 port = http->listen(d->address, m_options.port);
+    const quint16 port = http->listenOn(d->address, m_options.port);
     if (port == 0) {
         *error = QStringLiteral("kili-sandbox could not listen on %1 port %2: the port is taken "
                                 "or not allowed. Pick another with --port, or 0 for any free port.")

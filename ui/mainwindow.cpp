@@ -166,8 +166,16 @@ MainWindow::MainWindow(api::Connection* connection, QWidget* parent)
             });
     connect(m_content, &AssetContentLoader::failed, this,
             [this](const QString& assetId, const QString& message) {
-                if (assetId == m_previewAssetId)
-                    m_preview->showMessage(message);
+                if (assetId != m_previewAssetId)
+                    return;
+                m_preview->showMessage(message);
+                // Retry downloads the asset again (showAsset skips an asset already shown).
+                showError(message, [this, assetId] {
+                    if (assetId != m_previewAssetId)
+                        return;
+                    m_previewAssetId.clear();
+                    showAsset(m_previewAsset, m_previewLabels);
+                });
             });
     updateBusy();
     restoreLayout();
@@ -227,12 +235,8 @@ void MainWindow::buildActions() {
         [this] { close(); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    add(view, QStringLiteral("reload"), tr("&Reload"), QKeySequence::Refresh, [this] {
-        m_catalog->reload();
-        m_assets->refresh();
-        if (!m_project.id.isEmpty())
-            m_counter->count(m_project.id);
-    });
+    add(view, QStringLiteral("reload"), tr("&Reload"), QKeySequence::Refresh,
+        [this] { reloadProjectData(); });
     add(view, QStringLiteral("cancel"), tr("&Stop loading"),
         QKeySequence(Qt::CTRL | Qt::Key_Period), [this] { cancelWork(); });
     view->addSeparator();
@@ -334,6 +338,13 @@ void MainWindow::start(const QString& projectId) {
     signIn->start();
 }
 
+void MainWindow::reloadProjectData() {
+    m_catalog->reload();
+    m_assets->refresh();
+    if (!m_project.id.isEmpty())
+        m_counter->count(m_project.id);
+}
+
 QString MainWindow::connectionText() const {
     return m_connectionLabel->text();
 }
@@ -376,6 +387,7 @@ void MainWindow::showAsset(const Asset& asset, const QList<Label>& labels) {
         return;
     }
     m_previewAssetId = asset.id;
+    m_previewAsset = asset;
     const QString inputType = m_project.inputType;
     if (inputType == QLatin1String("TEXT")) {
         m_content->load(asset.id, asset.content, AssetContentLoader::Kind::Text);

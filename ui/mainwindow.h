@@ -53,6 +53,9 @@ public:
     // and opens `projectId` (or the last project opened on this server).
     void start(const QString& projectId = {});
     void openProject(const QString& projectId);
+    // After a write (an import, an undo, the form, a copy): the tree, the label counts and the
+    // projects' progress read again, as View › Reload does.
+    void reloadProjectData();
 
     const Project& currentProject() const { return m_project; }
     AssetBrowser* assetBrowser() const { return m_assets; }
@@ -104,6 +107,7 @@ private:
 
     Project m_project;
     Interface m_projectInterface;
+    Asset m_previewAsset; // what the preview shows, for Retry
     QString m_previewAssetId;
     QList<Label> m_previewLabels;
     bool m_previewIsText = false;

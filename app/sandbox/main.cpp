@@ -120,8 +120,13 @@ int main(int argc, char** argv) {
     const QCommandLineOption maxPageSize(QStringLiteral("max-page-size"),
                                          QStringLiteral("Largest `first` accepted (default 500)."),
                                          QStringLiteral("N"), QStringLiteral("500"));
+    const QCommandLineOption maxQueryCost(
+        QStringLiteral("max-query-cost"),
+        QStringLiteral("Largest cost of one GraphQL document, as sent in x-complexity (default "
+                       "200000); costlier documents are refused before they run."),
+        QStringLiteral("N"), QStringLiteral("200000"));
     parser.addOptions({host, port, db, apiKey, seed, load, generate, latency, failRate, dropRate,
-                       lostAnswerRate, rateLimit, rateWindow, maxPageSize});
+                       lostAnswerRate, rateLimit, rateWindow, maxPageSize, maxQueryCost});
     parser.process(app);
 
     kili::sandbox::SandboxOptions options;
@@ -139,8 +144,10 @@ int main(int argc, char** argv) {
         || !parseRate(parser.value(failRate), "--fail-rate", &options.failRate)
         || !parseRate(parser.value(dropRate), "--drop-rate", &options.dropRate)
         || !parseRate(parser.value(lostAnswerRate), "--lost-answer-rate", &options.lostAnswerRate)
-        || !parseCount(parser.value(rateWindow), "--rate-window-ms", &options.rateWindowMs))
+        || !parseCount(parser.value(rateWindow), "--rate-window-ms", &options.rateWindowMs)
+        || !parseCount(parser.value(maxQueryCost), "--max-query-cost", &number))
         return 2;
+    options.maxQueryCost = number;
     if (parser.isSet(generate)
         && !parseCount(parser.value(generate), "--generate", &options.generateAssets))
         return 2;

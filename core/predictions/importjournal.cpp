@@ -1,5 +1,7 @@
 #include "predictions/importjournal.h"
 
+#include "predictions/importreport.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -145,7 +147,8 @@ bool ImportJournal::writeHeader(const JournalHeader& header) {
                               {key("modelName"), header.settings.modelName},
                               {key("overwrite"), header.settings.overwrite},
                               {key("createdAt"), header.createdAt.toString(Qt::ISODateWithMs)},
-                              {key("inputs"), QJsonArray::fromStringList(header.inputs)}});
+                              {key("inputs"), QJsonArray::fromStringList(header.inputs)},
+                              {key("options"), header.options}});
 }
 
 // Batches: items of one model name (appendManyLabels is called per model), at most batchSize
@@ -200,12 +203,15 @@ bool ImportJournal::writePlan(const ImportPlan& plan) {
         if (problem.isError())
             invalid.append(problem.toJson());
     }
-    return append(QJsonObject{{key("r"), key("plan")},
-                              {key("alreadyPresent"), present},
-                              {key("invalid"), invalid},
-                              {key("invalidItems"), double(plan.invalidItems)},
-                              {key("unknownIds"), QJsonArray::fromStringList(plan.unknownIds)},
-                              {key("overwritten"), plan.overwriteCount}});
+    return append(QJsonObject{
+        {key("r"), key("plan")},
+        {key("alreadyPresent"), present},
+        {key("invalid"), invalid},
+        {key("invalidItems"), double(plan.invalidItems)},
+        {key("unknownIds"), QJsonArray::fromStringList(plan.unknownIds)},
+        {key("overwritten"), plan.overwriteCount},
+        {key("droppedBelowConfidence"), ImportReport::dropsJson(plan.droppedBelowConfidence)},
+        {key("mapped"), ImportReport::renamedJson(plan.droppedBelowConfidence)}});
 }
 
 // Renames the synced .part file into place and syncs the folder, so that after a crash the
@@ -394,6 +400,7 @@ void ImportJournal::apply(const QJsonObject& record) {
         m_header.createdAt =
             QDateTime::fromString(record.value(key("createdAt")).toString(), Qt::ISODateWithMs);
         m_header.inputs = stringList(record.value(key("inputs")));
+        m_header.options = record.value(key("options")).toObject();
         return;
     }
     if (type == QLatin1String("batch")) {

@@ -51,6 +51,9 @@ struct JournalHeader {
     ImportSettings settings;
     QDateTime createdAt;
     QStringList inputs;
+    // What the scan was asked to change (mapping, minimum confidences, scaling), for the record:
+    // the batches already hold the result, so resume sends exactly what was planned.
+    QJsonObject options;
 };
 
 // One line of `kili-desk-cli imports`.

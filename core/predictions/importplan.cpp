@@ -106,6 +106,61 @@ ImportPlan ImportPlanner::plan(ScanResult scan, const AssetIndex& assets,
     return plan;
 }
 
+namespace {
+
+// "CAR 12, PEDESTRIAN 3", by name.
+template <typename Number> QString perName(const QHash<QString, Number>& counts) {
+    QStringList names = counts.keys();
+    names.sort();
+    QStringList parts;
+    for (const QString& name : std::as_const(names))
+        parts << name + QLatin1Char(' ') + QString::number(counts.value(name));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QString ImportPlan::minimumText() const {
+    if (classMinimums.isEmpty())
+        return QStringLiteral("the minimum confidence %1")
+            .arg(minConfidence ? QString::number(*minConfidence) : QStringLiteral("?"));
+    return QStringLiteral("the minimum confidences (%1%2)")
+        .arg(perName(classMinimums),
+             minConfidence ? QStringLiteral(", others %1").arg(*minConfidence) : QString());
+}
+
+QStringList ImportPlan::confidenceLines() const {
+    const ConfidenceDrops& drops = droppedBelowConfidence;
+    if (!minConfidence && classMinimums.isEmpty() && !drops.any())
+        return {};
+    QStringList lines;
+    lines << QStringLiteral("%1 below %2 dropped (%3 annotation(s), %4 categorie(s))")
+                 .arg(drops.total())
+                 .arg(minimumText())
+                 .arg(drops.annotations)
+                 .arg(drops.categories);
+    if (!drops.byCategory.isEmpty())
+        lines << QStringLiteral("dropped per class: %1").arg(perName(drops.byCategory));
+    if (drops.emptied > 0)
+        lines << QStringLiteral("%1 prediction(s) had nothing left above %2 and are not sent")
+                     .arg(drops.emptied)
+                     .arg(minConfidence && classMinimums.isEmpty()
+                              ? QString::number(*minConfidence)
+                              : QStringLiteral("their minimum"));
+    return lines;
+}
+
+QStringList ImportPlan::mappingLines() const {
+    QStringList lines;
+    if (!droppedBelowConfidence.renamed.isEmpty())
+        lines << QStringLiteral("names mapped to categories: %1")
+                     .arg(perName(droppedBelowConfidence.renamed));
+    if (!unusedMappings.isEmpty())
+        lines << QStringLiteral("mapping entries that matched nothing: %1")
+                     .arg(unusedMappings.join(QStringLiteral(", ")));
+    return lines;
+}
+
 QString ImportPlan::summaryText() const {
     QStringList lines;
     lines << QStringLiteral("%1 prediction(s) to create").arg(toCreate.size());
@@ -117,21 +172,8 @@ QString ImportPlan::summaryText() const {
                  .arg(alreadyPresent.size());
     if (assetsWithHumanLabels > 0)
         lines << QStringLiteral("%1 asset(s) already have human labels").arg(assetsWithHumanLabels);
-    if (minConfidence || droppedBelowConfidence.any()) {
-        const ConfidenceDrops& drops = droppedBelowConfidence;
-        const QString minimum =
-            minConfidence ? QString::number(*minConfidence) : QStringLiteral("?");
-        lines << QStringLiteral("%1 below the minimum confidence %2 dropped (%3 annotation(s), "
-                                "%4 categorie(s))")
-                     .arg(drops.total())
-                     .arg(minimum)
-                     .arg(drops.annotations)
-                     .arg(drops.categories);
-        if (drops.emptied > 0)
-            lines << QStringLiteral("%1 prediction(s) had nothing left above %2 and are not sent")
-                         .arg(drops.emptied)
-                         .arg(minimum);
-    }
+    lines << confidenceLines();
+    lines << mappingLines();
     lines << QStringLiteral("%1 invalid item(s)").arg(invalidItems);
     if (!unknownIds.isEmpty())
         lines << QStringLiteral("%1 unknown id(s)").arg(unknownIds.size());

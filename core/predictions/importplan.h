@@ -45,10 +45,18 @@ struct ImportPlan {
     qint64 invalidItems = 0; // items with at least one error (unknown ids included)
     ConfidenceStats confidence;
     std::optional<double> minConfidence;    // the scan's minimum, when one was asked for
-    ConfidenceDrops droppedBelowConfidence; // what it took away before the checks
+    ClassMinimums classMinimums;            // per class minimums, when some were asked for
+    ConfidenceDrops droppedBelowConfidence; // what it took away before the checks, and the
+                                            // names the category mapping renamed
+    QStringList unusedMappings;             // "JOB: name → KEY" entries no item used
 
     bool hasErrors() const { return invalidItems > 0; }
     QString summaryText() const; // a few lines for a terminal or a dialog
+
+private:
+    QString minimumText() const;
+    QStringList confidenceLines() const;
+    QStringList mappingLines() const;
 };
 
 // The assets the matcher found, by external id and by id.

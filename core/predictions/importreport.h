@@ -24,14 +24,25 @@ struct ImportReport {
     QStringList labelIds;
     int remaining = 0; // planned but not confirmed created (failed, in doubt, cancelled)
     int inDoubt = 0;
+    // {"annotations", "categories", "emptied", "byCategory": {KEY: n}} when a minimum
+    // confidence dropped something, and {"JOB: name → KEY": n} for the names the mapping renamed
+    QJsonObject droppedBelowConfidence;
+    QJsonObject mapped;
+    QStringList unusedMappings; // mapping entries no item used ("JOB: name → KEY")
     QStringList errors;   // failed batches, journal problems
     QStringList warnings; // e.g. probabilities instead of 0–100 confidences
 
     static ImportReport fromPlan(const ImportPlan& plan);
+    // The drops and renames of a plan as the report and the journal's plan record keep them.
+    static QJsonObject dropsJson(const ConfidenceDrops& drops);
+    static QJsonObject renamedJson(const ConfidenceDrops& drops);
     static ImportReport fromJournal(const ImportJournal& journal);
 
     QJsonObject toJson() const;
     QString summaryText() const;
+
+private:
+    QStringList filterLines() const;
 };
 
 } // namespace kili::predictions

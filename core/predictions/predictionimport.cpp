@@ -5,9 +5,57 @@
 
 #include <QFutureWatcher>
 #include <QPointer>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace kili::predictions {
+
+namespace {
+
+// The mapping's entries that renamed nothing ("JOB: name → KEY"), so that a typo in a mapping
+// file is seen.
+QStringList unusedMappings(const CategoryMap& map, const QHash<QString, qint64>& renamed) {
+    QSet<QString> usedNames; // "name → KEY", whatever the job
+    for (auto it = renamed.cbegin(); it != renamed.cend(); ++it)
+        usedNames.insert(it.key().section(QStringLiteral(": "), 1));
+    QStringList unused;
+    for (auto job = map.cbegin(); job != map.cend(); ++job) {
+        for (auto name = job->cbegin(); name != job->cend(); ++name) {
+            const QString entry = name.key() + QStringLiteral(" → ") + name.value();
+            if (name.key() != name.value() && !usedNames.contains(entry))
+                unused << (job.key() == kAnyJob ? QStringLiteral("any job") : job.key())
+                              + QStringLiteral(": ") + entry;
+        }
+    }
+    unused.sort();
+    return unused;
+}
+
+QJsonObject optionsJson(const ScanOptions& scan) {
+    QJsonObject options{{QStringLiteral("format"), formatName(scan.format)},
+                        {QStringLiteral("scaleConfidence"), scan.scaleConfidence}};
+    if (!scan.targetJob.isEmpty())
+        options.insert(QStringLiteral("targetJob"), scan.targetJob);
+    if (scan.minConfidence)
+        options.insert(QStringLiteral("minConfidence"), *scan.minConfidence);
+    QJsonObject classes;
+    for (auto it = scan.classMinimums.cbegin(); it != scan.classMinimums.cend(); ++it)
+        classes.insert(it.key(), it.value());
+    if (!classes.isEmpty())
+        options.insert(QStringLiteral("classMinimums"), classes);
+    QJsonObject map;
+    for (auto job = scan.categoryMap.cbegin(); job != scan.categoryMap.cend(); ++job) {
+        QJsonObject names;
+        for (auto name = job->cbegin(); name != job->cend(); ++name)
+            names.insert(name.key(), name.value());
+        map.insert(job.key(), names);
+    }
+    if (!map.isEmpty())
+        options.insert(QStringLiteral("categoryMap"), map);
+    return options;
+}
+
+} // namespace
 
 PredictionImport::PredictionImport(ImportBackend& backend, QObject* parent)
     : QObject(parent)
@@ -132,16 +180,18 @@ void PredictionImport::onMatched(bool success) {
     checkEntitiesAgainstInlineTexts();
     m_plan = ImportPlanner::plan(std::move(m_scan), m_matcher->assets(), m_request.settings);
     m_plan.minConfidence = m_request.scan.minConfidence;
+    m_plan.classMinimums = m_request.scan.classMinimums;
+    m_plan.unusedMappings =
+        unusedMappings(m_request.scan.categoryMap, m_plan.droppedBelowConfidence.renamed);
     m_scan = {};
     m_report = ImportReport::fromPlan(m_plan);
-    if (const ConfidenceDrops& drops = m_plan.droppedBelowConfidence; drops.any())
+    if (const ConfidenceDrops& drops = m_plan.droppedBelowConfidence; drops.total() > 0)
         m_report.warnings << QStringLiteral(
                                  "%1 annotation(s) and %2 categorie(s) below the minimum "
-                                 "confidence %3 were dropped; %4 prediction(s) had "
+                                 "confidence were dropped; %3 prediction(s) had "
                                  "nothing left and were not sent")
                                  .arg(drops.annotations)
                                  .arg(drops.categories)
-                                 .arg(m_request.scan.minConfidence.value_or(0))
                                  .arg(drops.emptied);
     setStage(Stage::Planned);
     Q_EMIT planReady();
@@ -171,6 +221,7 @@ void PredictionImport::beginUpload() {
     header.settings = m_request.settings;
     header.createdAt = QDateTime::currentDateTimeUtc();
     header.inputs = m_request.inputs;
+    header.options = optionsJson(m_request.scan);
     QString error;
     m_journal = ImportJournal::create(header, m_plan, 100, &error);
     if (!m_journal) {
@@ -217,8 +268,10 @@ void PredictionImport::resume(const QString& importId) {
 
 void PredictionImport::onUploaded(const UploadOutcome& outcome) {
     const QStringList warnings = m_report.warnings;
+    const QStringList unusedMappings = m_report.unusedMappings;
     m_report = ImportReport::fromJournal(*m_journal);
     m_report.warnings = warnings;
+    m_report.unusedMappings = unusedMappings;
     m_report.errors = outcome.errors;
     if (!outcome.complete())
         finish(BatchesFailed);

@@ -23,7 +23,8 @@ PredictionScanner::PredictionScanner(const Interface& interface, ScanOptions opt
     : m_rules(interface)
     , m_validator(m_rules)
     , m_options(std::move(options))
-    , m_filter(m_options.categoryMap, m_options.minConfidence, m_options.scaleConfidence) {
+    , m_filter(m_options.categoryMap, m_options.minConfidence, m_options.scaleConfidence,
+               m_options.classMinimums) {
     m_validator.setScalesConfidence(m_options.scaleConfidence);
 }
 

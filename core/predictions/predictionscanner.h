@@ -26,6 +26,8 @@ struct ScanOptions {
     // Categories and annotations below it (0–100, after scaleConfidence) are dropped and
     // counted in ScanResult::droppedBelowConfidence; a prediction left empty is not sent.
     std::optional<double> minConfidence;
+    // Per class (category key, after the mapping): wins over minConfidence for that class.
+    ClassMinimums classMinimums;
 };
 
 struct ScanResult {

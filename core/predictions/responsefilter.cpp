@@ -32,6 +32,10 @@ ConfidenceDrops& ConfidenceDrops::operator+=(const ConfidenceDrops& other) {
     categories += other.categories;
     annotations += other.annotations;
     emptied += other.emptied;
+    for (auto it = other.byCategory.cbegin(); it != other.byCategory.cend(); ++it)
+        byCategory[it.key()] += it.value();
+    for (auto it = other.renamed.cbegin(); it != other.renamed.cend(); ++it)
+        renamed[it.key()] += it.value();
     return *this;
 }
 
@@ -44,10 +48,11 @@ struct ResponseFilter::Pass {
 };
 
 ResponseFilter::ResponseFilter(CategoryMap categoryMap, std::optional<double> minConfidence,
-                               bool scaleConfidence)
+                               bool scaleConfidence, ClassMinimums classMinimums)
     : m_map(std::move(categoryMap))
     , m_minimum(minConfidence)
-    , m_scale(scaleConfidence) {}
+    , m_scale(scaleConfidence)
+    , m_classMinimums(std::move(classMinimums)) {}
 
 QJsonObject ResponseFilter::apply(const QJsonObject& response, ConfidenceDrops& drops) const {
     Pass pass{drops, false, {}, 0};
@@ -160,9 +165,10 @@ QJsonArray ResponseFilter::categories(const QString& job, const QJsonArray& list
         QJsonObject category = item.toObject();
         if (!pass.relationsOnly) {
             if (const QJsonValue name = category.value(kName); name.isString())
-                category.insert(kName, mapped(job, name.toString()));
+                category.insert(kName, mapped(job, name.toString(), pass));
             if (below(category)) {
                 ++pass.drops.categories;
+                ++pass.drops.byCategory[category.value(kName).toString()];
                 continue;
             }
         }
@@ -177,7 +183,10 @@ QJsonArray ResponseFilter::categories(const QString& job, const QJsonArray& list
 }
 
 bool ResponseFilter::below(const QJsonObject& category) const {
-    if (!m_minimum)
+    const auto own = m_classMinimums.constFind(category.value(kName).toString());
+    const std::optional<double> minimum =
+        own != m_classMinimums.cend() ? std::optional(*own) : m_minimum;
+    if (!minimum)
         return false;
     const QJsonValue confidence = category.value(QLatin1String("confidence"));
     if (!confidence.isDouble())
@@ -185,14 +194,22 @@ bool ResponseFilter::below(const QJsonObject& category) const {
     double value = confidence.toDouble();
     if (m_scale && value <= 1)
         value = double(std::llround(value * 100)); // as compactJson scales it
-    return value < *m_minimum;
+    return value < *minimum;
 }
 
-QString ResponseFilter::mapped(const QString& job, const QString& name) const {
-    const auto names = m_map.constFind(job);
-    if (names == m_map.cend())
-        return name;
-    return names->value(name, name);
+QString ResponseFilter::mapped(const QString& job, const QString& name, Pass& pass) const {
+    for (const QString& scope : {job, kAnyJob}) {
+        const auto names = m_map.constFind(scope);
+        if (names == m_map.cend())
+            continue;
+        const auto key = names->constFind(name);
+        if (key == names->cend())
+            continue;
+        if (*key != name)
+            ++pass.drops.renamed[job + QStringLiteral(": ") + name + QStringLiteral(" → ") + *key];
+        return *key;
+    }
+    return name;
 }
 
 } // namespace kili::predictions

@@ -11,8 +11,12 @@
 
 namespace kili::predictions {
 
-// job name → (name in the file → category key of the interface)
+// job name → (name in the file → category key of the interface). The job "*" maps a name in
+// every job that has no entry of its own for it.
 using CategoryMap = QHash<QString, QHash<QString, QString>>;
+inline const QString kAnyJob = QStringLiteral("*");
+// category key → the minimum confidence of that class (it wins over the overall minimum)
+using ClassMinimums = QHash<QString, double>;
 
 // What the minimum confidence took away, for the plan's summary.
 struct ConfidenceDrops {
@@ -20,6 +24,9 @@ struct ConfidenceDrops {
     qint64 annotations = 0; // whole annotations (their only categories were below, or a
                             // relation lost one of its ends)
     qint64 emptied = 0;     // predictions with nothing left: not sent
+    QHash<QString, qint64> byCategory; // category key → answers of that class dropped
+    // "JOB: file name → KEY" → how many times the mapping renamed it
+    QHash<QString, qint64> renamed;
 
     qint64 total() const { return categories + annotations; }
     bool any() const { return total() > 0 || emptied > 0; }
@@ -31,9 +38,11 @@ public:
     // `scaleConfidence`: the file holds 0–1 probabilities that the scan multiplies by 100; the
     // minimum (0–100) is compared with the scaled value.
     ResponseFilter(CategoryMap categoryMap, std::optional<double> minConfidence,
-                   bool scaleConfidence);
+                   bool scaleConfidence, ClassMinimums classMinimums = {});
 
-    bool isActive() const { return !m_map.isEmpty() || m_minimum.has_value(); }
+    bool isActive() const {
+        return !m_map.isEmpty() || m_minimum.has_value() || !m_classMinimums.isEmpty();
+    }
 
     // The filtered jsonResponse; counts what it dropped. An answer or annotation list left empty
     // removes its job; `emptied` is counted (once) when a non-empty response ends up empty.
@@ -46,11 +55,12 @@ private:
     QJsonArray categories(const QString& job, const QJsonArray& list, bool annotation, int depth,
                           Pass& pass) const;
     bool below(const QJsonObject& category) const;
-    QString mapped(const QString& job, const QString& name) const;
+    QString mapped(const QString& job, const QString& name, Pass& pass) const;
 
     CategoryMap m_map;
     std::optional<double> m_minimum;
     bool m_scale;
+    ClassMinimums m_classMinimums;
 };
 
 } // namespace kili::predictions

@@ -2,7 +2,8 @@
 // - the API key never shows up in what kili-desk-cli prints (stdout, stderr), in the journals and
 //   reports it writes, or in anything else under its data folders — on success and on every
 //   error path (wrong endpoint, TLS failure, refused key, killed mid-import);
-// - kili-sandbox refuses to bind anything but loopback and answers nothing without the key;
+// - kili-sandbox refuses to bind anything but loopback and answers nothing without the key; a
+//   restart with a new key retires the old one; large bodies are refused from their headers;
 // - the client never ignores TLS errors: https to a port that speaks plain HTTP, or to a server
 //   with a self-signed certificate, fails with an error and never returns data.
 #include "graphqlprobe.h"
@@ -338,6 +339,66 @@ TEST(SandboxExposure, AnswersNothingWithoutTheKey) {
     loop.exec();
     EXPECT_EQ(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
     reply->deleteLater();
+}
+
+// A restart on the same database with a new --api-key: the old key stops working, and the key is
+// never listed whole.
+TEST(SandboxExposure, ARestartWithANewKeyRetiresTheOldOne) {
+    QTemporaryDir folder;
+    ASSERT_TRUE(folder.isValid());
+    const QString db = folder.filePath(QStringLiteral("sandbox.sqlite"));
+    const QByteArray viewer = R"({"query": "{ viewer { id } }"})";
+    {
+        SandboxProcess first({QStringLiteral("--db"), db, QStringLiteral("--api-key"), kWrongKey});
+        QString error;
+        ASSERT_TRUE(first.start(&error)) << qPrintable(error);
+        ASSERT_EQ(GraphQLProbe(first.graphqlUrl(), kWrongKey).postRaw(viewer).status, 200);
+    }
+    SandboxProcess second({QStringLiteral("--db"), db, QStringLiteral("--api-key"), kKey});
+    QString error;
+    ASSERT_TRUE(second.start(&error)) << qPrintable(error);
+    const HttpAnswer old = GraphQLProbe(second.graphqlUrl(), kWrongKey).postRaw(viewer);
+    EXPECT_EQ(old.status, 401) << "the previous run's key still works: " << old.body.constData();
+    const HttpAnswer keys = GraphQLProbe(second.graphqlUrl(), kKey)
+                                .postRaw(R"({"query": "{ apiKeys(where: {}, first: 10, skip: 0) )"
+                                         R"({ key } }"})");
+    ASSERT_EQ(keys.status, 200) << keys.body.constData();
+    EXPECT_FALSE(keys.body.contains(kKey.toUtf8())) << keys.body.constData();
+    EXPECT_FALSE(keys.body.contains(kWrongKey.toUtf8())) << keys.body.constData();
+    EXPECT_TRUE(keys.body.contains(QByteArray("****" + kKey.right(4).toUtf8())))
+        << keys.body.constData();
+}
+
+// The headers of a body too large, or of a large body without the key, are answered at once: the
+// body is never sent here, so an answer can only come from the headers.
+TEST(SandboxExposure, LargeBodiesAreRefusedFromTheirHeaders) {
+    SandboxProcess sandbox(
+        {QStringLiteral("--db"), QStringLiteral(":memory:"), QStringLiteral("--api-key"), kKey});
+    QString error;
+    ASSERT_TRUE(sandbox.start(&error)) << qPrintable(error);
+    const struct {
+        QByteArray authorization;
+        qint64 length;
+        QByteArray status;
+    } cases[] = {
+        {"X-API-Key: " + kKey.toUtf8(), qint64(200) * 1024 * 1024, "HTTP/1.1 413"},
+        {"X-API-Key: " + kWrongKey.toUtf8(), 1024 * 1024, "HTTP/1.1 401"},
+    };
+    for (const auto& [authorization, length, status] : cases) {
+        SCOPED_TRACE(status.constData());
+        QTcpSocket socket;
+        socket.connectToHost(sandbox.graphqlUrl().host(), quint16(sandbox.graphqlUrl().port()));
+        ASSERT_TRUE(socket.waitForConnected(10000));
+        socket.write("POST /api/label/v2/graphql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     "Content-Type: application/json\r\nAuthorization: "
+                     + authorization + "\r\nContent-Length: " + QByteArray::number(length)
+                     + "\r\n\r\n{\"query\": ");
+        QByteArray answer;
+        while (!answer.contains("\r\n\r\n") && socket.waitForReadyRead(10000))
+            answer += socket.readAll();
+        EXPECT_TRUE(answer.startsWith(status))
+            << "no answer before the body was sent: " << answer.constData();
+    }
 }
 
 } // namespace

@@ -1,14 +1,17 @@
 // The import panel in the real window against the in-process sandbox: a drop of good and bad
 // files ends with the right rows in the pre-flight table and the right labels on the server;
 // report export and Undo; cancel, then resume at the "next start"; copy as prediction.
+#include "api/connection.h"
 #include "importfixture.h"
 #include "predictions/importjournal.h"
+#include "sandbox/faultinjector.h"
 #include "ui/assetfilterbar.h"
 #include "ui/assettreeview.h"
+#include "ui/errorbar.h"
 #include "ui/import/categorymappingmodel.h"
 #include "ui/import/confidencehistogram.h"
 #include "ui/import/importpanel.h"
-#include "ui/import/importsettingsstore.h"
+#include "predictions/importsettingsstore.h"
 #include "ui/import/preflightmodel.h"
 #include "ui/import/preflightview.h"
 
@@ -26,6 +29,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace kili;
@@ -274,7 +278,7 @@ TEST_F(ImportPanelTest, CategoryMappingAndMinimumConfidenceAreApplied) {
               (QStringList{QStringLiteral("CAR"), QStringLiteral("TRAFFIC_SIGN")}));
     // The mapping is kept for the project.
     EXPECT_EQ(
-        ImportSettingsStore(street).categoryMapping().value(QStringLiteral("OBJECT_DETECTION_JOB")),
+        predictions::ImportSettingsStore(street).categoryMapping().value(QStringLiteral("OBJECT_DETECTION_JOB")),
         (QHash<QString, QString>{{QStringLiteral("auto"), QStringLiteral("CAR")}}));
 }
 
@@ -371,17 +375,31 @@ TEST_F(ImportPanelTest, CopiesSelectedLabelsAsPredictions) {
     ASSERT_EQ(expected.size(), 2);
     view->selectionModel()->select(selection,
                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    ASSERT_EQ(m_desk->selectedLabelResponses().size(), 2);
+    const QList<OutgoingPrediction> responses = m_desk->selectedLabelResponses();
+    ASSERT_EQ(responses.size(), 2);
 
+    QToolButton* predictions =
+        m_window->assetBrowser()->filterBar()->labelTypeButton(LabelType::Prediction);
+    const QString countBefore = predictions->text();
     QSignalSpy copied(m_desk, &ImportDesk::copied);
-    ASSERT_TRUE(
-        m_desk->copyAsPrediction(m_desk->selectedLabelResponses(), QStringLiteral("copied")));
+    ASSERT_TRUE(m_desk->copyAsPrediction(responses, QStringLiteral("copied")));
     ASSERT_TRUE(copied.wait(15000));
     EXPECT_TRUE(copied.at(0).at(0).toBool()) << copied.at(0).at(1).toString().toStdString();
     const QList<Label> labels = labelsOfModel(porsche(), cars(2), QStringLiteral("copied"));
     ASSERT_EQ(labels.size(), 2);
     for (const Label& label : labels)
         EXPECT_TRUE(expected.contains(label.jsonResponse));
+    // The counts say what the copy changed, without a Reload.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return predictions->text() != countBefore; }, 10000))
+        << "the PREDICTION count stayed " << countBefore.toStdString() << " after the copy";
+
+    // The same copy again goes through the plan: both are there already, nothing is sent.
+    ASSERT_TRUE(m_desk->copyAsPrediction(responses, QStringLiteral("copied")));
+    ASSERT_TRUE(copied.wait(15000));
+    EXPECT_TRUE(copied.at(1).at(1).toString().contains(QStringLiteral("there already")))
+        << copied.at(1).at(1).toString().toStdString();
+    EXPECT_EQ(labelsOfModel(porsche(), cars(2), QStringLiteral("copied")).size(), 2)
+        << "copying the same labels twice created them twice";
 }
 
 // The panel and the form are taller than a small screen leaves them: they scroll, and showing
@@ -400,4 +418,42 @@ TEST_F(ImportPanelTest, ShowingThePanelOrTheFormKeepsTheWindowOnTheScreen) {
     EXPECT_LE(m_window->minimumSizeHint().height(), available.height())
         << "the prediction form forces a window taller than the screen";
     EXPECT_LE(m_window->height(), available.height());
+}
+
+// A failure the person must act on reaches the window's error bar with a Retry that does the
+// right thing: here every upload request fails, then Retry resumes the import once the server is
+// well again — each prediction created once.
+TEST_F(ImportPanelTest, AFailedUploadIsInTheErrorBarAndRetryResumesIt) {
+    openProject(porsche());
+    api::RetryPolicy fast;
+    fast.initialBackoff = std::chrono::milliseconds(5);
+    fast.maxBackoff = std::chrono::milliseconds(10);
+    fast.maxRetries = 1;
+    m_connection->setRetryPolicy(fast);
+    ImportPanel* panel = m_desk->panel();
+    QByteArray lines;
+    for (const char* car : {"car-01", "car-02", "car-03"})
+        lines += line(QString::fromUtf8(car), QStringLiteral("TESLA"), 80);
+    panel->addInputs({writeFile(QStringLiteral("three.jsonl"), lines)});
+    panel->modelNameEdit()->setText(QStringLiteral("retried"));
+    QSignalSpy checked(panel, &ImportPanel::checked);
+    panel->check();
+    ASSERT_TRUE(checked.wait(30000));
+    ASSERT_TRUE(panel->uploadButton()->isEnabled()) << panel->statusText().toStdString();
+
+    m_server->faults().setFailRate(1.0);
+    QSignalSpy idle(panel, &ImportPanel::idle);
+    panel->upload();
+    ASSERT_TRUE(idle.wait(30000));
+    ErrorBar* bar = m_window->errorBar();
+    EXPECT_TRUE(bar->message().contains(QStringLiteral("were not sent")))
+        << bar->message().toStdString();
+    ASSERT_TRUE(bar->canRetry());
+
+    m_server->faults().setFailRate(0);
+    EXPECT_EQ(labelsOfModel(porsche(), cars(3), QStringLiteral("retried")).size(), 0);
+    bar->retry();
+    ASSERT_TRUE(idle.wait(30000)) << panel->statusText().toStdString();
+    EXPECT_EQ(labelsOfModel(porsche(), cars(3), QStringLiteral("retried")).size(), 3)
+        << panel->statusText().toStdString();
 }

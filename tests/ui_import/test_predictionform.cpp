@@ -1,6 +1,8 @@
 // The "New prediction" form: exactly the expected jsonResponse for each mlTask, the pipeline's
 // checks as you type, and a submit that lands on the sandbox.
 #include "importfixture.h"
+#include "predictions/importjournal.h"
+#include "ui/errorbar.h"
 #include "ui/import/drawingcanvas.h"
 #include "ui/import/jobeditors.h"
 #include "ui/import/predictionform.h"
@@ -269,6 +271,38 @@ TEST_F(PredictionFormSubmitTest, SubmitCreatesThePredictionOnEverySelectedAsset)
         EXPECT_EQ(
             label.jsonResponse,
             json(R"({"CLASSIFICATION_JOB":{"categories":[{"name":"TESLA","confidence":64}]}})"));
+
+    // Submit again: the pipeline finds both already there and sends nothing.
+    QTest::mouseClick(form->submitButton(), Qt::LeftButton);
+    ASSERT_TRUE(submitted.wait(15000));
+    EXPECT_TRUE(submitted.at(1).at(0).toBool()) << submitted.at(1).at(1).toString().toStdString();
+    EXPECT_TRUE(submitted.at(1).at(1).toString().contains(QStringLiteral("already had")))
+        << submitted.at(1).at(1).toString().toStdString();
+    EXPECT_EQ(labelsOfModel(porsche(), cars(2), QStringLiteral("typed-by-hand")).size(), 2)
+        << "a second Submit of the same prediction created it twice";
+}
+
+// The form's predictions are checked by the import pipeline before anything is sent, and the
+// submit is an import with a journal (so it can be resumed and undone like a file's).
+TEST_F(PredictionFormSubmitTest, ASubmitIsAnImportWithAJournal) {
+    openProject(porsche());
+    const QList<Asset> assets = serverAssets(porsche(), cars(1));
+    ASSERT_EQ(assets.size(), 1);
+    m_desk->showNewPrediction();
+    PredictionForm* form = m_desk->form();
+    form->setAssets(assets);
+    press(form->findChild<QRadioButton*>(QStringLiteral("CLASSIFICATION_JOB/PORSCHE")));
+    form->modelNameEdit()->setText(QStringLiteral("journalled"));
+    QSignalSpy submitted(form, &PredictionForm::submitted);
+    QTest::mouseClick(form->submitButton(), Qt::LeftButton);
+    ASSERT_TRUE(submitted.wait(15000));
+    ASSERT_TRUE(submitted.at(0).at(0).toBool()) << submitted.at(0).at(1).toString().toStdString();
+    bool found = false;
+    for (const predictions::JournalSummary& summary : predictions::ImportJournal::list())
+        found = found
+                || (summary.modelName == QStringLiteral("journalled") && summary.created == 1
+                    && summary.state == QStringLiteral("complete"));
+    EXPECT_TRUE(found) << "the form's submit left no journal";
 }
 
 namespace {
@@ -304,4 +338,25 @@ TEST_F(PredictionFormTest, ShapesOfOneAssetAreNotKeptForAnother) {
     EXPECT_TRUE(m_form.response().contains(QStringLiteral("CLASSIF")));
     EXPECT_TRUE(m_form.resultLabel()->text().contains(QStringLiteral("street-07")))
         << m_form.resultLabel()->text().toStdString();
+}
+
+// A Submit that creates nothing is an error the person must act on: it reaches the window's
+// error bar (not an 8-second status line), saying why.
+TEST_F(PredictionFormSubmitTest, AFailedSubmitIsInTheErrorBar) {
+    openProject(porsche());
+    m_desk->showNewPrediction();
+    PredictionForm* form = m_desk->form();
+    Asset gone;
+    gone.id = QStringLiteral("no-such-asset");
+    gone.externalId = QStringLiteral("deleted-meanwhile");
+    form->setAssets({gone});
+    press(form->findChild<QRadioButton*>(QStringLiteral("CLASSIFICATION_JOB/TESLA")));
+    form->modelNameEdit()->setText(QStringLiteral("failing"));
+    QSignalSpy submitted(form, &PredictionForm::submitted);
+    QTest::mouseClick(form->submitButton(), Qt::LeftButton);
+    ASSERT_TRUE(submitted.wait(15000));
+    EXPECT_FALSE(submitted.at(0).at(0).toBool());
+    const QString message = m_window->errorBar()->message();
+    EXPECT_TRUE(message.contains(QStringLiteral("no-such-asset"))) << message.toStdString();
+    EXPECT_TRUE(m_window->errorBar()->canRetry());
 }

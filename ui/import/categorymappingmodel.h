@@ -4,13 +4,15 @@
 #pragma once
 
 #include "domain/interface.h"
+#include "predictions/importsettingsstore.h"
 #include "predictions/predictionitem.h"
-#include "ui/import/importsettingsstore.h"
 
 #include <QAbstractTableModel>
 #include <QStyledItemDelegate>
 
 namespace kili::ui {
+
+using predictions::CategoryMapping;
 
 class CategoryMappingModel : public QAbstractTableModel {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "ui/import/importdesk.h"
 
+#include "predictions/importsettingsstore.h"
 #include "predictions/kiliapibackend.h"
 #include "ui/assetbrowser.h"
 #include "ui/assetfilterbar.h"
@@ -8,7 +9,6 @@
 #include "ui/assettreeview.h"
 #include "ui/errorbar.h"
 #include "ui/import/importpanel.h"
-#include "ui/import/importsettingsstore.h"
 #include "ui/import/predictionform.h"
 #include "ui/mainwindow.h"
 
@@ -25,6 +25,8 @@
 #include <QStatusBar>
 
 namespace kili::ui {
+
+using predictions::ImportSettingsStore;
 
 ImportDesk* ImportDesk::attach(MainWindow* window, api::Connection* connection) {
     return new ImportDesk(window, connection);
@@ -84,20 +86,40 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
         m_form->setProject(window->currentProject());
     }
     connect(m_panel, &ImportPanel::labelsChanged, this, &ImportDesk::refreshTree);
+    connect(m_panel, &ImportPanel::failed, this,
+            [this](const QString& message, ImportPanel::Retry retry) {
+                m_window->errorBar()->showError(message, [this, retry] {
+                    if (retry == ImportPanel::Retry::Resume)
+                        m_panel->resume(m_panel->lastImportId());
+                    else if (retry == ImportPanel::Retry::Undo)
+                        m_panel->undo();
+                    else
+                        m_panel->check();
+                });
+            });
     connect(m_panel, &ImportPanel::showCreatedRequested, this, &ImportDesk::showLabels);
     connect(window->assetBrowser()->pager(), &AssetPager::pageLoaded, this,
             &ImportDesk::selectPendingLabels);
     connect(m_form, &PredictionForm::submitted, this, [this](bool success, const QString& message) {
-        m_window->statusBar()->showMessage(message, 8000);
         if (success)
-            refreshTree();
+            m_window->statusBar()->showMessage(message, 8000);
+        else
+            m_window->errorBar()->showError(message, [this] { m_form->submit(); });
+        refreshTree();
     });
     connect(m_sender, &PredictionSender::finished, this, [this](bool success) {
-        const QString message = success ? QStringLiteral("Copied %1 label(s) as predictions.")
-                                              .arg(m_sender->createdLabelIds().size())
-                                        : QStringLiteral("Copy as prediction failed: %1")
-                                              .arg(m_sender->errors().join(QStringLiteral("; ")));
-        m_window->statusBar()->showMessage(message, 8000);
+        QString message = success ? QStringLiteral("Copied %1 label(s) as predictions.")
+                                        .arg(m_sender->createdLabelIds().size())
+                                  : QStringLiteral("Copy as prediction failed: %1")
+                                        .arg(m_sender->errors().join(QStringLiteral("; ")));
+        if (m_sender->alreadyPresentCount() > 0)
+            message += QStringLiteral(" %1 were there already as predictions of this model: not "
+                                      "sent again.")
+                           .arg(m_sender->alreadyPresentCount());
+        if (success)
+            m_window->statusBar()->showMessage(message, 8000);
+        else
+            m_window->errorBar()->showError(message, [this] { copySelection(); });
         refreshTree();
         Q_EMIT copied(success, message);
     });
@@ -280,7 +302,7 @@ bool ImportDesk::copyAsPrediction(const QList<OutgoingPrediction>& labels,
             .arg(labels.size())
             .arg(modelName.trimmed()));
     return m_sender->send(m_window->currentProject().id, modelName.trimmed(),
-                          LabelType(LabelType::Prediction), labels);
+                          LabelType(LabelType::Prediction), labels, QStringLiteral("copy"));
 }
 
 void ImportDesk::copySelection() {
@@ -301,7 +323,7 @@ void ImportDesk::copySelection() {
 }
 
 void ImportDesk::refreshTree() {
-    m_window->assetBrowser()->refresh();
+    m_window->reloadProjectData();
 }
 
 bool ImportDesk::eventFilter(QObject* watched, QEvent* event) {

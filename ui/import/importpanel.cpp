@@ -2,11 +2,11 @@
 
 #include "predictions/importjournal.h"
 #include "predictions/importrollback.h"
+#include "predictions/importsettingsstore.h"
 #include "predictions/kiliapibackend.h"
 #include "predictions/predictionformat.h"
 #include "ui/import/categorymappingmodel.h"
 #include "ui/import/confidencehistogram.h"
-#include "ui/import/importsettingsstore.h"
 #include "ui/import/preflightmodel.h"
 #include "ui/import/preflightview.h"
 
@@ -33,6 +33,8 @@
 #include <QVBoxLayout>
 
 namespace kili::ui {
+
+using predictions::ImportSettingsStore;
 
 using predictions::PredictionImport;
 
@@ -621,6 +623,7 @@ void ImportPanel::upload() {
     if (!m_import || m_import->stage() != PredictionImport::Stage::Planned)
         return;
     m_uploading = true;
+    m_cancelRequested = false;
     m_progress->setValue(0);
     m_import->confirmUpload();
     updateButtons();
@@ -629,8 +632,10 @@ void ImportPanel::upload() {
 void ImportPanel::cancel() {
     // Before the upload nothing was sent; during it the batches in flight end in the journal
     // (in doubt at worst) and the import can be resumed.
-    if (m_import && m_import->stage() != PredictionImport::Stage::Done)
+    if (m_import && m_import->stage() != PredictionImport::Stage::Done) {
+        m_cancelRequested = true;
         m_import->cancel();
+    }
 }
 
 void ImportPanel::resume(const QString& importId) {
@@ -638,6 +643,7 @@ void ImportPanel::resume(const QString& importId) {
         return;
     m_resumeBar->hide();
     m_createdLink->hide();
+    m_cancelRequested = false;
     m_uploading = true;
     m_report = {};
     m_lastImportId.clear();
@@ -656,12 +662,20 @@ void ImportPanel::onFinished() {
     m_uploading = false;
     if (!import.errorString().isEmpty()) {
         setStatus(QStringLiteral("The import did not run: %1.").arg(import.errorString()));
+        Q_EMIT failed(QStringLiteral("The import did not run: %1.").arg(import.errorString()),
+                      m_lastImportId.isEmpty() ? Retry::CheckAgain : Retry::Resume);
     } else if (sent) {
         QString text = m_report.summaryText().trimmed();
-        if (import.exitCode() == PredictionImport::BatchesFailed)
-            text += QStringLiteral("\n%1 predictions were not sent; Resume finishes the import "
-                                   "without sending anything twice.")
-                        .arg(m_report.remaining);
+        if (import.exitCode() == PredictionImport::BatchesFailed) {
+            const QString notSent =
+                QStringLiteral("%1 predictions were not sent (%2); Resume finishes the import "
+                               "without sending anything twice.")
+                    .arg(m_report.remaining)
+                    .arg(m_report.errors.value(0, QStringLiteral("the upload was stopped")));
+            text += QLatin1Char('\n') + notSent;
+            if (!m_cancelRequested)
+                Q_EMIT failed(notSent, Retry::Resume);
+        }
         setStatus(text);
         if (m_report.planned > 0 || m_report.created > 0) {
             m_progress->setMaximum(qMax(1, m_report.planned));
@@ -714,6 +728,8 @@ void ImportPanel::undo() {
                                            "again.")
                                 .arg(deleted)
                                 .arg(m_rollback->errors().join(QStringLiteral("; "))));
+        if (!success)
+            Q_EMIT failed(statusText(), Retry::Undo);
         m_rollback.release()->deleteLater();
         m_undoJournal.reset();
         if (success) {

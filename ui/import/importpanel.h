@@ -48,6 +48,11 @@ QByteArray reportCsv(const predictions::ImportReport& report);
 class ImportPanel : public QWidget {
     Q_OBJECT
 public:
+    // What trying again means after a failure: check the files again, resume the last import
+    // (nothing sent twice), or undo it again.
+    enum class Retry { CheckAgain, Resume, Undo };
+    Q_ENUM(Retry)
+
     // The connection is not owned and must outlive the panel.
     explicit ImportPanel(api::Connection* connection, QWidget* parent = nullptr);
     ~ImportPanel() override;
@@ -107,6 +112,9 @@ Q_SIGNALS:
     // label type and select those labels.
     void showCreatedRequested(const QString& modelName, const kili::LabelType& labelType,
                               const QStringList& labelIds);
+    // Something the person must act on went wrong (the import did not run, batches failed, an
+    // undo stopped): for the window's error bar, with what its Retry does.
+    void failed(const QString& message, kili::ui::ImportPanel::Retry retry);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -151,6 +159,7 @@ private:
     QCheckBox* m_overwrite;
     QLabel* m_overwriteText;
     QCheckBox* m_scaleConfidence;
+    bool m_cancelRequested = false; // a cancelled upload is not a failure to report
     QComboBox* m_targetJob;
     QLabel* m_targetJobLabel;
     QPushButton* m_check;

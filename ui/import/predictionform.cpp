@@ -1,11 +1,11 @@
 #include "ui/import/predictionform.h"
 
 #include "domain/label.h"
+#include "predictions/importsettingsstore.h"
 #include "predictions/kiliapibackend.h"
 #include "ui/assetcontentloader.h"
 #include "ui/assetpreview.h"
 #include "ui/import/drawingcanvas.h"
-#include "ui/import/importsettingsstore.h"
 #include "ui/import/jobeditors.h"
 #include "ui/import/predictionsender.h"
 #include "ui/import/responsecheck.h"
@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 
 namespace kili::ui {
+
+using predictions::ImportSettingsStore;
 
 PredictionForm::PredictionForm(api::Connection* connection, QWidget* parent)
     : QWidget(parent)
@@ -76,12 +78,14 @@ PredictionForm::PredictionForm(api::Connection* connection, QWidget* parent)
     connect(m_modelName, &QLineEdit::textChanged, this, &PredictionForm::updateSubmit);
     connect(m_submit, &QPushButton::clicked, this, &PredictionForm::submit);
     connect(m_sender, &PredictionSender::finished, this, [this](bool success) {
-        const QString message = success
-                                    ? QStringLiteral("Created %1 prediction(s) of model \"%2\".")
-                                          .arg(m_sender->createdLabelIds().size())
-                                          .arg(m_modelName->text().trimmed())
-                                    : QStringLiteral("Not every prediction was created: %1")
-                                          .arg(m_sender->errors().join(QStringLiteral("; ")));
+        QString message = success ? QStringLiteral("Created %1 prediction(s) of model \"%2\".")
+                                        .arg(m_sender->createdLabelIds().size())
+                                        .arg(m_modelName->text().trimmed())
+                                  : QStringLiteral("Not every prediction was created: %1")
+                                        .arg(m_sender->errors().join(QStringLiteral("; ")));
+        if (m_sender->alreadyPresentCount() > 0)
+            message += QStringLiteral(" %1 asset(s) already had this prediction: not sent again.")
+                           .arg(m_sender->alreadyPresentCount());
         m_result->setText(message);
         updateSubmit();
         Q_EMIT submitted(success, message);

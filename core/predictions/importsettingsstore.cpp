@@ -1,10 +1,10 @@
-#include "ui/import/importsettingsstore.h"
+#include "predictions/importsettingsstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
 
-namespace kili::ui {
+namespace kili::predictions {
 
 ImportSettingsStore::ImportSettingsStore(QString projectId)
     : m_projectId(std::move(projectId)) {}
@@ -56,4 +56,4 @@ void ImportSettingsStore::setCategoryMapping(const CategoryMapping& mapping) {
                          QJsonDocument(jobs).toJson(QJsonDocument::Compact));
 }
 
-} // namespace kili::ui
+} // namespace kili::predictions

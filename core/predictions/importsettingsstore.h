@@ -1,14 +1,15 @@
-// What the import remembers per project between sessions (QSettings): the last model name and
-// label type, and the category mapping from a file's class names to the interface's keys.
+// What the import remembers per project between sessions (QSettings, shared by kili-desk and
+// kili-desk-cli): the last model name and label type, and the category mapping from a file's
+// class names to the interface's keys.
 #pragma once
 
-#include <QHash>
+#include "predictions/responsefilter.h"
+
 #include <QString>
 
-namespace kili::ui {
+namespace kili::predictions {
 
-// job → (name in the file → category key of the interface)
-using CategoryMapping = QHash<QString, QHash<QString, QString>>;
+using CategoryMapping = CategoryMap;
 
 class ImportSettingsStore {
 public:
@@ -26,4 +27,4 @@ private:
     QString m_projectId;
 };
 
-} // namespace kili::ui
+} // namespace kili::predictions
