@@ -114,7 +114,9 @@ bool addThreshold(ClassMinimums& minimums, const QString& name, const QJsonValue
 std::optional<CategoryMap> parseCategoryMap(const QByteArray& bytes, const QString& fileName,
                                             QString* error) {
     const QByteArray trimmed = bytes.trimmed();
-    if (!trimmed.startsWith('{'))
+    const bool json = fileName.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+                      || trimmed.startsWith('{') || trimmed.startsWith('[');
+    if (!json)
         return csvMap(bytes, fileName, error);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);

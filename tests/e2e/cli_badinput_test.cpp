@@ -118,4 +118,39 @@ TEST(CliBadInput, EveryCorpusFileFailsClearlyWithoutSendingAnything) {
         << "a dry run sent labels; " << qPrintable(error);
 }
 
+// The --map and --thresholds files of the corpus: each is refused before any request (exit 1),
+// and stderr names the file.
+TEST(CliBadInput, EveryBadOptionsFileIsRefusedBeforeAnyRequest) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QProcessEnvironment environment = cliEnvironment(dir.path());
+    const QString predictions = dir.filePath(QStringLiteral("good.jsonl"));
+    QFile good(predictions);
+    ASSERT_TRUE(good.open(QIODevice::WriteOnly));
+    good.write(R"({"externalId": "car-001", "jsonResponse": {}})"
+               "\n");
+    good.close();
+    const QString folder = QStringLiteral(KILI_BAD_CORPUS "/import-options");
+    const QStringList names = QDir(folder).entryList(QDir::Files, QDir::Name);
+    ASSERT_GE(names.size(), 10);
+    for (const QString& name : names) {
+        const QString option = name.startsWith(QLatin1String("map-"))
+                                   ? QStringLiteral("--map")
+                                   : QStringLiteral("--thresholds");
+        // A dead endpoint: reaching it would fail differently, so exit 1 with the file's name
+        // means the file was refused first.
+        const ProcessResult result =
+            runCli({QStringLiteral("--endpoint"),
+                    QStringLiteral("http://127.0.0.1:1/api/label/v2/graphql"),
+                    QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("import"),
+                    QStringLiteral("P"), QStringLiteral("--model"), QStringLiteral("m"), option,
+                    folder + QLatin1Char('/') + name, predictions},
+                   environment, 60000);
+        EXPECT_TRUE(result.exitedWith(1)) << name.toStdString() << "\n" << result.describe();
+        EXPECT_TRUE(result.err.contains(name.toUtf8())) << result.describe();
+        EXPECT_FALSE(result.err.contains("was refused")) << "the file was not checked first\n"
+                                                         << result.describe();
+    }
+}
+
 } // namespace

@@ -4,8 +4,11 @@
 //                                interface (so validation is fuzzed too)
 //   yolo                       — classes file, a NUL byte, then a YOLO label file
 //   validate                   — a jsonInterface, a NUL byte, then a jsonResponse
+//   options                    — a --map file (JSON or CSV) and a --thresholds file, then the
+//                                mapping and minimums applied to a jsonResponse by the filter
 #include "domain/interface.h"
 #include "predictions/arraysreader.h"
+#include "predictions/importoptionsfile.h"
 #include "predictions/jsonarrayreader.h"
 #include "predictions/jsonlreader.h"
 #include "predictions/kilifilereader.h"
@@ -16,6 +19,7 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -71,6 +75,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
             QList<Problem> problems;
             validator.validate(parsed.value_unsafe(), item, problems);
         }
+        return 0;
+    }
+    if (target == "options") {
+        const QByteArray bytes(data, qsizetype(size));
+        QString error;
+        const auto map = parseCategoryMap(bytes, QStringLiteral("map.csv"), &error);
+        const auto json = parseCategoryMap(bytes, QStringLiteral("map.json"), &error);
+        const auto minimums = parseThresholds(bytes, QStringLiteral("thresholds.json"), &error);
+        const ResponseFilter filter(map.value_or(json.value_or(CategoryMap())), 50, false,
+                                    minimums.value_or(ClassMinimums()));
+        ConfidenceDrops drops;
+        filter.apply(QJsonDocument::fromJson(bytes).object(), drops);
         return 0;
     }
     ScanOptions options;

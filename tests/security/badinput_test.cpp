@@ -5,6 +5,7 @@
 // JSON pointer when there is one); the reader a file is aimed at must report at least one error.
 #include "domain/interface.h"
 #include "predictions/arraysreader.h"
+#include "predictions/importoptionsfile.h"
 #include "predictions/interfacerules.h"
 #include "predictions/jsonarrayreader.h"
 #include "predictions/jsonlreader.h"
@@ -165,7 +166,8 @@ TEST_P(BadInput, EveryReaderReportsClearlyAndSurvives) {
 TEST_P(BadInput, AutoDetectedImportReportsAnError) {
     const QString relative = QString::fromStdString(GetParam());
     const QString aim = relative.section(QLatin1Char('/'), 0, 0);
-    if (aim == QLatin1String("interface") || aim == QLatin1String("yolo-classes"))
+    if (aim == QLatin1String("interface") || aim == QLatin1String("yolo-classes")
+        || aim == QLatin1String("import-options"))
         GTEST_SKIP() << "not a prediction file";
     const QString path = corpusRoot() + QLatin1Char('/') + relative;
     ScanOptions options;
@@ -253,6 +255,26 @@ std::string testName(const ::testing::TestParamInfo<std::string>& info) {
     for (const char c : info.param)
         name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
     return name;
+}
+
+// The --map and --thresholds parsers take every corpus file without crashing; the files aimed at
+// them are refused with a sentence naming the file.
+TEST_P(BadInput, ImportOptionsParsersReportClearlyAndSurvive) {
+    const QString relative = QString::fromStdString(GetParam());
+    const QByteArray bytes = readAll(corpusRoot() + QLatin1Char('/') + relative);
+    const QString name = QFileInfo(relative).fileName();
+    QString mapError, thresholdError;
+    const auto map = parseCategoryMap(bytes, name, &mapError);
+    const auto thresholds = parseThresholds(bytes, name, &thresholdError);
+    if (!relative.startsWith(QLatin1String("import-options/")))
+        return;
+    if (name.startsWith(QLatin1String("map-"))) {
+        EXPECT_FALSE(map.has_value()) << qPrintable(relative) << " was taken as a mapping";
+        EXPECT_TRUE(mapError.contains(name)) << qPrintable(mapError);
+    } else {
+        EXPECT_FALSE(thresholds.has_value()) << qPrintable(relative) << " was taken as thresholds";
+        EXPECT_TRUE(thresholdError.contains(name)) << qPrintable(thresholdError);
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, BadInput, ::testing::ValuesIn(corpusFiles()), testName);

@@ -2,7 +2,7 @@
 """Writes the bad-input corpus: malformed and hostile files for every reader of outside input.
 
 Each folder is named after the reader the files are aimed at (jsonl, json, arrays, kili, yolo,
-yolo-classes, interface); `any/` holds files aimed at no format in particular (empty, binary,
+yolo-classes, interface, import-options: the --map and --thresholds files); `any/` holds files aimed at no format in particular (empty, binary,
 other encodings). Every file is also fed to every other reader by tests/security and the CLI
 tests, so the aim only decides which reader must report at least one error.
 
@@ -17,7 +17,8 @@ import random
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FOLDERS = ["jsonl", "json", "arrays", "kili", "yolo", "yolo-classes", "interface", "any"]
+FOLDERS = ["jsonl", "json", "arrays", "kili", "yolo", "yolo-classes", "interface",
+           "import-options", "any"]
 
 GOOD_RESPONSE = {"CLASSIFICATION_JOB": {"categories": [{"name": "CAR", "confidence": 87}]}}
 GOOD_LINE = json.dumps({"externalId": "car-001", "jsonResponse": GOOD_RESPONSE})
@@ -324,6 +325,28 @@ def any_corpus():
     write("any", "newlines-only.txt", "\n" * 10000)
 
 
+def import_options_corpus():
+    """Category mappings (--map FILE) and thresholds (--thresholds FILE) that must be refused."""
+    write("import-options", "map-number-value.json", '{"car": 12}')
+    write("import-options", "map-job-of-numbers.json", '{"DETECTION": {"car": [1, 2]}}')
+    write("import-options", "map-top-level-array.json", '[["car", "CAR"]]')
+    write("import-options", "map-truncated.json", '{"car": "CA')
+    write("import-options", "map-four-fields.csv", "job,name,key\nDETECTION,car,CAR,extra\n")
+    write("import-options", "map-one-field.csv", "car\n")
+    write("import-options", "map-empty-key.csv", "car,\n")
+    write("import-options", "map-binary.csv", bytes(rng_bytes(512)))
+    write("import-options", "thresholds-above-100.json", '{"CAR": 150}')
+    write("import-options", "thresholds-negative.json", '{"thresholds": {"DETECTION": {"CAR": -1}}}')
+    write("import-options", "thresholds-string.json", '{"CAR": "60"}')
+    write("import-options", "thresholds-conflict.json", '{"A": {"CAR": 60}, "B": {"CAR": 70}}')
+    write("import-options", "thresholds-not-json.json", "CAR=60\n")
+
+
+def rng_bytes(count):
+    rng = random.Random(24)
+    return [rng.getrandbits(8) for _ in range(count)]
+
+
 def main():
     for folder in FOLDERS:
         shutil.rmtree(os.path.join(HERE, folder), ignore_errors=True)
@@ -335,6 +358,7 @@ def main():
     yolo_corpus()
     yolo_classes_corpus()
     interface_corpus()
+    import_options_corpus()
     any_corpus()
     total = sum(os.path.getsize(p) for p in written)
     print(f"{len(written)} files, {total / 1e6:.1f} MB")
