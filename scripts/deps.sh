@@ -1,5 +1,7 @@
-# Sourced by scripts/demo and scripts/test: installs the Debian 12 packages the build needs when any
-# is missing. Nothing is downloaded from anywhere but the Debian archive.
+# Sourced by scripts/demo, scripts/test and scripts/package: installs the Debian 12 packages the
+# build needs when any is missing. Nothing is downloaded from anywhere but the Debian archive.
+# ccache: the compiler cache (cmake/KiliCcache.cmake). help2man … bash-completion: the man pages
+# made at build time, and the package's validators and shlibdeps (scripts/package).
 KILI_DEB_PACKAGES=(
     build-essential cmake ninja-build pkg-config clang clang-format libclang-rt-dev
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
@@ -7,6 +9,8 @@ KILI_DEB_PACKAGES=(
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     xvfb xauth imagemagick fonts-dejavu-core
     dbus-daemon gnome-keyring
+    ccache
+    help2man desktop-file-utils appstream dpkg-dev bash-completion
 )
 
 kili_install_deps() {

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "api/connection.h"
 #include "api/userjobs.h"
 #include "apiassetpagesource.h"
@@ -288,6 +289,13 @@ void MainWindow::buildActions() {
         connect(toggle, &QAction::toggled, button, &QToolButton::setChecked);
         connect(button, &QToolButton::toggled, toggle, &QAction::setChecked);
     }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, QStringLiteral("about"), tr("&About Kili Desk"), QKeySequence(Qt::Key_F1), [this] {
+        auto* dialog = new AboutDialog(m_connection, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void MainWindow::restoreLayout() {

@@ -1,13 +1,38 @@
 // kili-desk-cli: headless inspection and prediction import. Everything lives in kilicli; this
-// only wires the process's streams to it.
+// only wires the process's streams to it, and answers --version (the program's, not the library's).
 #include "cli/clirunner.h"
+#include "kiliversion.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 #include <cstdio>
+#include <string_view>
 #include <unistd.h>
 
+namespace {
+
+// --version among the options before the command (whose own options follow it); the global
+// options --endpoint and --api-key take a value.
+bool asksVersion(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument = argv[i];
+        if (argument == "--version")
+            return true;
+        if (argument == "--endpoint" || argument == "--api-key")
+            ++i;
+        else if (!argument.starts_with('-'))
+            return false;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
+    if (asksVersion(argc, argv)) {
+        std::printf("kili-desk-cli %s\n", kili::build::versionAndCommit);
+        return 0;
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("kili-desk"));
     QCoreApplication::setApplicationName(QStringLiteral("kili-desk"));

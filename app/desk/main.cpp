@@ -3,6 +3,7 @@
 //   kili-desk --sandbox               embedded sandbox with the demo projects, no dialog
 //   kili-desk --endpoint URL [--api-key KEY]   (or KILI_API_ENDPOINT / KILI_API_KEY)
 #include "api/connection.h"
+#include "kiliversion.h"
 #include "sandbox/embeddedsandbox.h"
 #include "ui/connectiondialog.h"
 #include "ui/import/importdesk.h"
@@ -28,45 +29,76 @@ struct Options {
     QString projectId;
 };
 
-Options parse(const QApplication& app) {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Browse Kili projects, their interface, assets and labels."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption sandbox(
-        QStringLiteral("sandbox"),
-        QStringLiteral("Start the embedded sandbox with the demo projects and connect to it."));
-    const QCommandLineOption generate(
-        QStringLiteral("generate"),
-        QStringLiteral("With --sandbox: also generate a project of N assets."),
-        QStringLiteral("N"));
-    const QCommandLineOption latency(QStringLiteral("latency"),
-                                     QStringLiteral("With --sandbox: answer every request after "
-                                                    "MS milliseconds."),
-                                     QStringLiteral("MS"));
-    const QCommandLineOption endpoint(QStringLiteral("endpoint"),
-                                      QStringLiteral("GraphQL endpoint (default: KILI_API_ENDPOINT "
-                                                     "or Kili's cloud)."),
-                                      QStringLiteral("URL"));
-    const QCommandLineOption apiKey(QStringLiteral("api-key"),
-                                    QStringLiteral("API key (default: KILI_API_KEY)."),
-                                    QStringLiteral("KEY"));
-    const QCommandLineOption project(QStringLiteral("project"),
-                                     QStringLiteral("Open this project id at start."),
-                                     QStringLiteral("ID"));
-    parser.addOptions({sandbox, generate, latency, endpoint, apiKey, project});
-    parser.process(app);
+// The options, parsed before any GUI object exists: --help and --version then need no display
+// (help2man runs `kili-desk --help` at build time, on machines without one).
+class DeskCommandLine {
+public:
+    DeskCommandLine();
+    // Answers --help and --version without a GUI and exits; otherwise returns.
+    void answerWithoutGui(int argc, char** argv);
+    // Parses again once the QApplication has removed its own options (-platform, -style…), so
+    // that a mistake is reported as usual.
+    Options parse(const QApplication& app);
 
+private:
+    QCommandLineParser m_parser;
+    QCommandLineOption m_help;
+    QCommandLineOption m_version;
+    QCommandLineOption m_sandbox{
+        QStringLiteral("sandbox"),
+        QStringLiteral("Start the embedded sandbox with the demo projects and connect to it.")};
+    QCommandLineOption m_generate{QStringLiteral("generate"),
+                                  QStringLiteral("With --sandbox: also generate a project of N "
+                                                 "assets."),
+                                  QStringLiteral("N")};
+    QCommandLineOption m_latency{QStringLiteral("latency"),
+                                 QStringLiteral("With --sandbox: answer every request after MS "
+                                                "milliseconds."),
+                                 QStringLiteral("MS")};
+    QCommandLineOption m_endpoint{QStringLiteral("endpoint"),
+                                  QStringLiteral("GraphQL endpoint (default: KILI_API_ENDPOINT or "
+                                                 "Kili's cloud)."),
+                                  QStringLiteral("URL")};
+    QCommandLineOption m_apiKey{QStringLiteral("api-key"),
+                                QStringLiteral("API key (default: KILI_API_KEY)."),
+                                QStringLiteral("KEY")};
+    QCommandLineOption m_project{QStringLiteral("project"),
+                                 QStringLiteral("Open this project id at start."),
+                                 QStringLiteral("ID")};
+};
+
+DeskCommandLine::DeskCommandLine()
+    : m_help(m_parser.addHelpOption())
+    , m_version(m_parser.addVersionOption()) {
+    m_parser.setApplicationDescription(
+        QStringLiteral("Browse Kili projects, their interface, assets and labels."));
+    m_parser.addOptions({m_sandbox, m_generate, m_latency, m_endpoint, m_apiKey, m_project});
+}
+
+void DeskCommandLine::answerWithoutGui(int argc, char** argv) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    // A parse error is left to parse(): it may be one of the QApplication's own options.
+    m_parser.parse(arguments);
+    const bool helpAll = m_parser.isSet(QStringLiteral("help-all")); // added by addHelpOption()
+    if (!m_parser.isSet(m_help) && !helpAll && !m_parser.isSet(m_version))
+        return;
+    const QCoreApplication app(argc, argv);
+    m_parser.process(app); // prints the help or the version, and exits
+}
+
+Options DeskCommandLine::parse(const QApplication& app) {
+    m_parser.process(app);
     Options options;
-    options.sandbox = parser.isSet(sandbox);
-    options.generate = parser.value(generate).toInt();
-    options.latencyMs = parser.value(latency).toInt();
-    options.projectId = parser.value(project);
+    options.sandbox = m_parser.isSet(m_sandbox);
+    options.generate = m_parser.value(m_generate).toInt();
+    options.latencyMs = m_parser.value(m_latency).toInt();
+    options.projectId = m_parser.value(m_project);
     options.endpoint =
-        parser.isSet(endpoint) ? QUrl::fromUserInput(parser.value(endpoint)) : QUrl();
+        m_parser.isSet(m_endpoint) ? QUrl::fromUserInput(m_parser.value(m_endpoint)) : QUrl();
     options.apiKey =
-        parser.isSet(apiKey) ? parser.value(apiKey) : qEnvironmentVariable("KILI_API_KEY");
+        m_parser.isSet(m_apiKey) ? m_parser.value(m_apiKey) : qEnvironmentVariable("KILI_API_KEY");
     if (options.endpoint.isEmpty() && !options.apiKey.isEmpty())
         options.endpoint = api::Connection::endpointFromEnvironment();
     return options;
@@ -104,11 +136,14 @@ private:
 } // namespace
 
 int main(int argc, char** argv) {
+    QCoreApplication::setApplicationName(QStringLiteral("kili-desk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("kili-desk"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(kili::build::versionAndCommit));
+    DeskCommandLine commandLine;
+    commandLine.answerWithoutGui(argc, argv);
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("kili-desk"));
-    QApplication::setOrganizationName(QStringLiteral("kili-desk"));
-    QApplication::setApplicationVersion(QStringLiteral(KILI_DESK_VERSION));
-    const Options options = parse(app);
+    const Options options = commandLine.parse(app);
 
     std::unique_ptr<sandbox::EmbeddedSandbox> embedded;
     std::unique_ptr<api::Connection> connection;

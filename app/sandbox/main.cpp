@@ -1,4 +1,5 @@
 // kili-sandbox: a local Kili-compatible GraphQL server (see sandbox/sandboxserver.h).
+#include "kiliversion.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
@@ -66,12 +67,14 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kili-sandbox"));
     QCoreApplication::setOrganizationName(QStringLiteral("kili-desk"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(kili::build::versionAndCommit));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "A local Kili-compatible GraphQL server: SQLite storage, API-key auth, demo projects, "
         "generated projects and fault injection, on loopback only."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption host(QStringLiteral("host"),
                                   QStringLiteral("Loopback address to bind."),
                                   QStringLiteral("address"), QStringLiteral("127.0.0.1"));
