@@ -6,6 +6,7 @@
 #include "kiliversion.h"
 #include "sandbox/embeddedsandbox.h"
 #include "ui/connectiondialog.h"
+#include "ui/connectionprofile.h"
 #include "ui/import/importdesk.h"
 #include "ui/mainwindow.h"
 
@@ -99,7 +100,9 @@ Options DeskCommandLine::parse(const QApplication& app) {
         m_parser.isSet(m_endpoint) ? QUrl::fromUserInput(m_parser.value(m_endpoint)) : QUrl();
     options.apiKey =
         m_parser.isSet(m_apiKey) ? m_parser.value(m_apiKey) : qEnvironmentVariable("KILI_API_KEY");
-    if (options.endpoint.isEmpty() && !options.apiKey.isEmpty())
+    // KILI_API_ENDPOINT alone pre-fills the connection dialog, as --endpoint does.
+    if (options.endpoint.isEmpty()
+        && (!options.apiKey.isEmpty() || qEnvironmentVariableIsSet("KILI_API_ENDPOINT")))
         options.endpoint = api::Connection::endpointFromEnvironment();
     return options;
 }
@@ -144,6 +147,8 @@ int main(int argc, char** argv) {
 
     QApplication app(argc, argv);
     const Options options = commandLine.parse(app);
+    // The settings may hold a key (when no keychain runs) and name the user's servers.
+    ui::ProfileStore::protectSettingsFile();
 
     std::unique_ptr<sandbox::EmbeddedSandbox> embedded;
     std::unique_ptr<api::Connection> connection;

@@ -56,6 +56,17 @@ protected:
         return watch;
     }
 
+    // The connection's endpoint becomes a loopback port nobody listens on (connection refused).
+    void pointAtAClosedPort() {
+        QTcpServer closed;
+        ASSERT_TRUE(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        QUrl url = server.url();
+        url.setPort(port);
+        connection->setEndpoint(url);
+    }
+
     ScriptedServer server;
     std::unique_ptr<Connection> connection;
     std::vector<std::unique_ptr<JobWatch>> watches;
@@ -309,13 +320,7 @@ INSTANTIATE_TEST_SUITE_P(Answers, FailingTransport, ::testing::ValuesIn(failingA
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST_F(Transport, ConnectionRefusedIsNetworkAndRetried) {
-    QTcpServer closed;
-    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost, 0));
-    const quint16 port = closed.serverPort();
-    closed.close();
-    QUrl url = server.url();
-    url.setPort(port);
-    connection->setEndpoint(url);
+    pointAtAClosedPort();
     auto job = countJob();
     job->setMaxRetries(2);
     JobWatch& watch = run(job.get());
@@ -329,13 +334,7 @@ TEST_F(Transport, ConnectionRefusedIsNetworkAndRetried) {
 // A server that is down or a wrong port is said within seconds: a few quick tries (enough for a
 // restart), not the ten tries with minutes of backoff that an overloaded server gets.
 TEST_F(Transport, ConnectionRefusedIsTriedOnlyAFewTimesWithShortWaits) {
-    QTcpServer closed;
-    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost, 0));
-    const quint16 port = closed.serverPort();
-    closed.close();
-    QUrl url = server.url();
-    url.setPort(port);
-    connection->setEndpoint(url);
+    pointAtAClosedPort();
     RetryPolicy patient;
     patient.maxRetries = 10;
     patient.initialBackoff = 5000ms;

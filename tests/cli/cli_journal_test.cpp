@@ -14,14 +14,6 @@ namespace {
 
 class CliJournal : public Cli {
 protected:
-    QString importSome(const QString& model, int count) {
-        const QString report = m_dir.filePath(model + s(".report.json"));
-        const CliResult result = cli({s("import"), m_projectId, s("--model"), model, s("--report"),
-                                      report, writePredictions(count)});
-        EXPECT_EQ(result.code, 0) << result.err.toStdString();
-        return readReport(report).value(s("importId")).toString();
-    }
-
     QString journalPath(const QString& importId) {
         return ImportJournal::directory() + u'/' + importId + s(".journal");
     }

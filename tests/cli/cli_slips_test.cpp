@@ -20,15 +20,6 @@ namespace {
 
 class CliSlips : public Cli {
 protected:
-    // Imports `count` predictions of `model` and returns the import's id.
-    QString importSome(const QString& model, int count = 30) {
-        const QString report = m_dir.filePath(model + s(".report.json"));
-        const CliResult result = cli({s("import"), m_projectId, s("--model"), model, s("--report"),
-                                      report, writePredictions(count)});
-        EXPECT_EQ(result.code, 0) << result.err.toStdString();
-        return readReport(report).value(s("importId")).toString();
-    }
-
     QStringList journalFolderEntries() {
         return QDir(ImportJournal::directory())
             .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);

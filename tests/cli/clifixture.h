@@ -120,6 +120,15 @@ protected:
         return path;
     }
 
+    // Imports `count` predictions of `model` and returns the import's id.
+    QString importSome(const QString& model, int count = 30) {
+        const QString report = m_dir.filePath(model + s(".report.json"));
+        const CliResult result = cli({s("import"), m_projectId, s("--model"), model, s("--report"),
+                                      report, writePredictions(count)});
+        EXPECT_EQ(result.code, 0) << result.err.toStdString();
+        return readReport(report).value(s("importId")).toString();
+    }
+
     int labelsOfModel(const QString& model) {
         const CliResult result = cli({s("labels"), m_projectId, s("--type"), s("PREDICTION"),
                                       s("--model"), model, s("--json")});
