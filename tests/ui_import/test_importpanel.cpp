@@ -4,6 +4,7 @@
 #include "api/connection.h"
 #include "importfixture.h"
 #include "predictions/importjournal.h"
+#include "predictions/importsettingsstore.h"
 #include "sandbox/faultinjector.h"
 #include "ui/assetfilterbar.h"
 #include "ui/assettreeview.h"
@@ -11,7 +12,6 @@
 #include "ui/import/categorymappingmodel.h"
 #include "ui/import/confidencehistogram.h"
 #include "ui/import/importpanel.h"
-#include "predictions/importsettingsstore.h"
 #include "ui/import/preflightmodel.h"
 #include "ui/import/preflightview.h"
 
@@ -277,9 +277,9 @@ TEST_F(ImportPanelTest, CategoryMappingAndMinimumConfidenceAreApplied) {
     EXPECT_EQ(classesByAsset.value(QStringLiteral("street-02")),
               (QStringList{QStringLiteral("CAR"), QStringLiteral("TRAFFIC_SIGN")}));
     // The mapping is kept for the project.
-    EXPECT_EQ(
-        predictions::ImportSettingsStore(street).categoryMapping().value(QStringLiteral("OBJECT_DETECTION_JOB")),
-        (QHash<QString, QString>{{QStringLiteral("auto"), QStringLiteral("CAR")}}));
+    EXPECT_EQ(predictions::ImportSettingsStore(street).categoryMapping().value(
+                  QStringLiteral("OBJECT_DETECTION_JOB")),
+              (QHash<QString, QString>{{QStringLiteral("auto"), QStringLiteral("CAR")}}));
 }
 
 // The panel used to get a third of the right column beside the preview and label docks, which
@@ -413,6 +413,8 @@ TEST_F(ImportPanelTest, ShowingThePanelOrTheFormKeepsTheWindowOnTheScreen) {
     EXPECT_LE(m_window->minimumSizeHint().height(), available.height())
         << "the import panel forces a window taller than the screen";
     EXPECT_LE(m_window->height(), available.height());
+    EXPECT_FALSE(m_desk->panel()->uploadButton()->visibleRegion().isEmpty())
+        << "Upload is out of sight: the panel's buttons must stay visible when it scrolls";
     m_desk->formDock()->show();
     QCoreApplication::processEvents();
     EXPECT_LE(m_window->minimumSizeHint().height(), available.height())

@@ -56,7 +56,7 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
     setObjectName(QStringLiteral("importDesk"));
     m_panelDock = new QDockWidget(QStringLiteral("Import predictions"), window);
     m_panelDock->setObjectName(QStringLiteral("importDock"));
-    m_panelDock->setWidget(scrollable(m_panel));
+    m_panelDock->setWidget(m_panel); // scrolls inside, its buttons always in sight
     m_formDock = new QDockWidget(QStringLiteral("New prediction"), window);
     m_formDock->setObjectName(QStringLiteral("predictionFormDock"));
     m_formDock->setWidget(scrollable(m_form));

@@ -26,6 +26,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -148,8 +149,19 @@ ImportPanel::ImportPanel(api::Connection* connection, QWidget* parent)
     splitter->setStretchFactor(1, 1);
     m_tabs->setMinimumHeight(340);
 
+    // The files, settings and plan scroll when the dock is short (a 768-pixel screen); the
+    // progress and the Upload, Cancel and Undo buttons below them stay in sight.
+    auto* body = new QWidget;
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(splitter);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("importScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(body);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(scroll, 1);
     layout->addWidget(buildProgress());
 
     connect(m_histogram, &ConfidenceHistogramView::minimumConfidenceChanged, this, [this] {
