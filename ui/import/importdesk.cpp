@@ -34,8 +34,8 @@ ImportDesk* ImportDesk::attach(MainWindow* window, api::Connection* connection) 
 
 namespace {
 
-// A dock's content scrolls rather than forcing the window beyond the screen: the panel and the
-// form are taller than a 768-pixel screen leaves them.
+// A dock's content scrolls rather than forcing the window beyond the screen: the form is taller
+// than a 768-pixel screen leaves it (the import panel scrolls inside, keeping its buttons).
 QScrollArea* scrollable(QWidget* content) {
     auto* area = new QScrollArea;
     area->setWidgetResizable(true);
