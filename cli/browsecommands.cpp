@@ -14,6 +14,7 @@
 
 namespace kili::cli {
 
+using kili::api::Feature;
 using kili::predictions::PredictionImport;
 
 namespace {
@@ -42,6 +43,8 @@ int CliRunner::projects(const QStringList& arguments) {
     if (!parser.parse(QStringList{o("projects")} + arguments)
         || !parser.positionalArguments().isEmpty())
         return usageError(o("usage: projects [--json]"));
+    if (!serverOffers({Feature::BrowseProjects}))
+        return PredictionImport::UsageOrConnection;
     kili::api::ProjectsJob job(m_connection.get());
     if (!runToEnd(job))
         return failure(job.error().message);
@@ -78,6 +81,8 @@ int CliRunner::interface(const QStringList& arguments) {
     if (!parser.parse(QStringList{o("interface")} + arguments)
         || parser.positionalArguments().size() != 1)
         return usageError(o("usage: interface PROJECT_ID [--json]"));
+    if (!serverOffers({Feature::ReadInterface}))
+        return PredictionImport::UsageOrConnection;
     const std::optional<kili::Project> found = findProject(parser.positionalArguments().first());
     if (!found)
         return PredictionImport::UsageOrConnection;
@@ -155,7 +160,8 @@ int CliRunner::labels(const QStringList& arguments) {
             return usageError(QStringLiteral("--%1 \"%2\" is not a date (YYYY-MM-DD)")
                                   .arg(option->names().first(), parser.value(*option)));
     }
-    if (!findProject(filter.projectId))
+    if (!serverOffers({Feature::ReadInterface, Feature::BrowseLabels})
+        || !findProject(filter.projectId))
         return PredictionImport::UsageOrConnection;
     // Kili's LabelWhere has no model name: that one narrows each page as it arrives.
     return streamLabels(filter, parser.value(model), parser.isSet(json));

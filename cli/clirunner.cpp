@@ -3,6 +3,7 @@
 #include "api/basejob.h"
 #include "api/connection.h"
 #include "api/projectjobs.h"
+#include "api/schemacheckjob.h"
 #include "cli/clioutput.h"
 #include "graphql/suggestions.h"
 #include "predictions/predictionimport.h"
@@ -169,6 +170,28 @@ bool CliRunner::runToEnd(kili::api::BaseJob& job) {
     if (!job.isFinished())
         loop.exec();
     return job.state() == kili::api::BaseJob::State::Succeeded;
+}
+
+bool CliRunner::serverOffers(const QList<kili::api::Feature>& features) {
+    kili::api::SchemaCheckJob check(m_connection.get());
+    if (!runToEnd(check)) {
+        const kili::api::ApiError& error = check.error();
+        const bool unreachable = error.kind == kili::api::ApiError::Network
+                                 || error.kind == kili::api::ApiError::Timeout
+                                 || error.kind == kili::api::ApiError::Tls
+                                 || error.kind == kili::api::ApiError::Authentication;
+        if (unreachable) {
+            failure(error.message);
+            return false;
+        }
+        return true; // no schema to check against: the command runs as it would unchecked
+    }
+    const kili::api::ServerApi& api = m_connection->serverApi();
+    if (const auto missing = api.firstUnavailable(features)) {
+        failure(api.whyUnavailable(*missing) + QStringLiteral(" Nothing was sent."));
+        return false;
+    }
+    return true;
 }
 
 std::optional<kili::Project> CliRunner::findProject(const QString& projectId) {

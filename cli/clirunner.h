@@ -6,8 +6,11 @@
 // Exit codes: 0 success; 1 usage (an unknown command, a malformed id, an input path that does not
 // exist), connection or authentication error, or a project or import that does not exist; 2
 // invalid items found, or a file refused or holding no prediction; 3 some batches failed after
-// retries (the journal allows `resume`).
+// retries (the journal allows `resume`). A command the server's API no longer allows exits 1
+// before sending anything (see serverOffers()).
 #pragma once
+
+#include "api/serverapi.h"
 
 #include <QObject>
 #include <QStringList>
@@ -57,6 +60,10 @@ private:
     int usageError(const QString& message);
     // Prints `message` (made printable) as the command's error and returns exit code 1.
     int failure(const QString& message);
+    // Checks the server's API (introspected once per server version, then cached) before a command
+    // sends anything: false, after saying which and why, when it lacks one of `features` or
+    // cannot be reached. A server whose schema cannot be had is used unchecked.
+    bool serverOffers(const QList<kili::api::Feature>& features);
     // The project, or nullopt after printing why not (it does not exist, the server failed).
     std::optional<kili::Project> findProject(const QString& projectId);
     // Runs a job to its end inside a local event loop; true when it succeeded.

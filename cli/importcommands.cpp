@@ -18,6 +18,7 @@
 namespace kili::cli {
 
 using namespace kili::predictions;
+using kili::api::Feature;
 
 namespace {
 
@@ -134,6 +135,11 @@ int CliRunner::importFiles(const QStringList& arguments) {
         m_err.flush();
         return PredictionImport::UsageOrConnection;
     }
+    QList<Feature> needed{Feature::ReadInterface, Feature::BrowseAssets};
+    if (!line.request.dryRun)
+        needed.append(Feature::Import);
+    if (!serverOffers(needed))
+        return PredictionImport::UsageOrConnection;
     KiliApiBackend backend(m_connection.get());
     PredictionImport import(backend);
     connectProgress(import, m_err, m_progress);
@@ -148,6 +154,12 @@ int CliRunner::resume(const QStringList& arguments) {
     if (!parser.parse(QStringList{o("resume")} + arguments)
         || parser.positionalArguments().size() != 1)
         return usageError(o("usage: resume IMPORT_ID [--report FILE]"));
+    // A wrong id is said before the server is asked anything (resume() checks it again, locked).
+    QString error;
+    if (!ImportJournal::read(parser.positionalArguments().first(), &error))
+        return failure(error);
+    if (!serverOffers({Feature::ReadInterface, Feature::BrowseAssets, Feature::Import}))
+        return PredictionImport::UsageOrConnection;
 
     KiliApiBackend backend(m_connection.get());
     PredictionImport import(backend);
@@ -165,6 +177,8 @@ int CliRunner::rollback(const QStringList& arguments) {
         error = journal->otherServerError(m_connection->serverName());
     if (!error.isEmpty())
         return failure(error);
+    if (!serverOffers({Feature::Rollback}))
+        return PredictionImport::UsageOrConnection;
     KiliApiBackend backend(m_connection.get());
     ImportRollback rollback(*journal, backend);
     QEventLoop loop;

@@ -5,6 +5,7 @@
 #include "graphql/jsonwriter.h"
 #include "graphqlendpoint.h"
 #include "sandboxoptions.h"
+#include "schemareduction.h"
 
 #include <QJsonArray>
 #include <QJsonParseError>
@@ -56,7 +57,7 @@ HttpAnswer ApiRoutes::handle(const HttpRequest& request) {
             return answer;
         }
         return HttpAnswer::json(
-            200, QJsonObject{{QStringLiteral("version"), QStringLiteral("kili-sandbox-0.1.0")}});
+            200, QJsonObject{{QStringLiteral("version"), sandboxVersion(m_options.withoutSchema)}});
     }
     if (path.startsWith(filesPrefix))
         return fileRoute(request, path.mid(filesPrefix.size()));

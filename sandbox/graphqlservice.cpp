@@ -2,6 +2,7 @@
 
 #include "graphql/jsonwriter.h"
 #include "graphql/parser.h"
+#include "schemareduction.h"
 
 #include <QFile>
 #include <mutex>
@@ -24,8 +25,10 @@ bool isMutation(const graphql::ast::Document& document, const QString& operation
 
 } // namespace
 
-std::unique_ptr<GraphQLService>
-GraphQLService::create(SandboxStores stores, const QueryCostLimits& costLimits, QString* error) {
+std::unique_ptr<GraphQLService> GraphQLService::create(SandboxStores stores,
+                                                       const QueryCostLimits& costLimits,
+                                                       const QStringList& withoutSchema,
+                                                       QString* error) {
     QFile file(schemaResource);
     if (!file.open(QIODevice::ReadOnly)) {
         *error =
@@ -33,11 +36,17 @@ GraphQLService::create(SandboxStores stores, const QueryCostLimits& costLimits, 
         return nullptr;
     }
     QString schemaError;
-    const graphql::Schema schema =
+    const graphql::Schema bundled =
         graphql::Schema::fromSdl(QString::fromUtf8(file.readAll()), &schemaError);
     if (!schemaError.isEmpty()) {
         *error =
             QStringLiteral("The sandbox's bundled Kili schema does not build: %1").arg(schemaError);
+        return nullptr;
+    }
+    const graphql::Schema schema = withoutElements(bundled, withoutSchema, &schemaError);
+    if (!schema.isValid()) {
+        *error = QStringLiteral("The schema without %1 cannot be served: %2")
+                     .arg(withoutSchema.join(QStringLiteral(", ")), schemaError);
         return nullptr;
     }
     return std::unique_ptr<GraphQLService>(new GraphQLService(stores, schema, costLimits));

@@ -15,9 +15,11 @@ namespace kili::sandbox {
 // limit (QueryCost) are refused before they are validated or run.
 class GraphQLService : public GraphQLEndpoint {
 public:
-    // Returns null with *error set when the bundled schema does not load.
-    static std::unique_ptr<GraphQLService>
-    create(SandboxStores stores, const QueryCostLimits& costLimits, QString* error);
+    // Returns null with *error set when the bundled schema does not load. `withoutSchema`: see
+    // SandboxOptions::withoutSchema.
+    static std::unique_ptr<GraphQLService> create(SandboxStores stores,
+                                                  const QueryCostLimits& costLimits,
+                                                  const QStringList& withoutSchema, QString* error);
 
     GraphQLAnswer execute(const QString& query, const QString& operationName,
                           const QJsonObject& variables, const UserRecord& viewer) override;

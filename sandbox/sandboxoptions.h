@@ -32,6 +32,9 @@ struct SandboxOptions {
     // Largest cost of one GraphQL document (see QueryCost); costlier ones are refused unrun.
     qint64 maxQueryCost = 200000;
     quint32 faultSeed = 0; // 0 = random; fixed seeds make fault tests reproducible
+    // Fields and arguments the served schema lacks ("Mutation.appendManyLabels",
+    // "Label.honeypotMark", "Query.labels(skip)"): a server whose API moved, for client tests.
+    QStringList withoutSchema;
 };
 
 } // namespace kili::sandbox

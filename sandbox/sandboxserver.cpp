@@ -157,7 +157,7 @@ bool SandboxServer::start(QString* error) {
     QueryCostLimits costLimits;
     costLimits.maxCost = m_options.maxQueryCost;
     costLimits.defaultPageSize = m_options.maxPageSize;
-    d->graphql = GraphQLService::create(stores, costLimits, error);
+    d->graphql = GraphQLService::create(stores, costLimits, m_options.withoutSchema, error);
     if (!d->graphql)
         return false;
     d->routes = std::make_unique<ApiRoutes>(*d->accounts, *d->assets, *d->graphql, m_options);

@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "api/connection.h"
+#include "api/schemacheckjob.h"
 #include "api/userjobs.h"
 #include "apiassetpagesource.h"
 #include "assetbrowser.h"
@@ -330,12 +331,31 @@ void MainWindow::start(const QString& projectId) {
         if (!signIn->warning().isEmpty())
             statusBar()->showMessage(signIn->warning(), 15000);
         loadAfterSignIn(projectId);
+        checkServerApi();
     });
     connect(signIn, &api::BaseJob::failed, this, [this, projectId](const api::ApiError& error) {
         m_connectionLabel->setText(tr("Not connected to %1").arg(m_connection->serverName()));
         showError(error.message, [this, projectId] { start(projectId); });
     });
     signIn->start();
+}
+
+// In the background, once per connection: the window is usable meanwhile. What the server no
+// longer offers is said in the error bar, and its actions are disabled by their owners.
+void MainWindow::checkServerApi() {
+    auto* check = new api::SchemaCheckJob(m_connection, this);
+    check->setAutoDelete(true);
+    connect(check, &api::BaseJob::succeeded, this, [this, check] {
+        const api::ServerApi& api = check->serverApi();
+        m_serverApiMessage = api.messages().join(QLatin1Char(' '));
+        if (!m_serverApiMessage.isEmpty())
+            showError(m_serverApiMessage, {});
+        // Pages asked for before the check selected fields the server may lack: ask again.
+        if (!api.omittedFields().isEmpty())
+            reloadProjectData();
+        Q_EMIT serverApiChecked(api);
+    });
+    check->start();
 }
 
 void MainWindow::reloadProjectData() {
@@ -376,6 +396,8 @@ void MainWindow::onProjectOpened(const Project& project) {
     m_assets->setProject(project);
     m_counter->count(project.id);
     m_errors->dismiss();
+    if (!m_serverApiMessage.isEmpty())
+        showError(m_serverApiMessage, {});
     Q_EMIT projectOpened(project);
 }
 

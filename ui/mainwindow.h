@@ -10,6 +10,7 @@
 // AssetBrowser), LabelTypeCounter, AssetContentLoader — all on one api::Connection.
 #pragma once
 
+#include "api/serverapi.h"
 #include "domain/asset.h"
 #include "domain/interface.h"
 #include "domain/project.h"
@@ -72,6 +73,9 @@ Q_SIGNALS:
     void projectOpened(const kili::Project& project);
     // "Connect…" was chosen: the app shows the connection dialog and reconnects.
     void connectRequested();
+    // The schema check after sign-in found what the server's API offers (the connection holds
+    // it too): whoever owns an action that needs a feature it lacks disables that action.
+    void serverApiChecked(const kili::api::ServerApi& api);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -79,6 +83,7 @@ protected:
 private:
     void buildActions();
     void loadAfterSignIn(const QString& projectId);
+    void checkServerApi();
     void buildDocks();
     void onProjectOpened(const Project& project);
     void showAsset(const Asset& asset, const QList<Label>& labels);
@@ -95,6 +100,9 @@ private:
     AssetContentLoader* m_content;
 
     ErrorBar* m_errors;
+    // What the server's API no longer offers, shown again when a project opens (which clears the
+    // bar of the previous project's errors).
+    QString m_serverApiMessage;
     QTabWidget* m_tabs;
     ProjectsView* m_projects;
     AssetBrowser* m_assets;

@@ -135,7 +135,13 @@ int main(int argc, char** argv) {
         QStringLiteral("Seed of the fault injection's random choices (default: random), so that "
                        "a faulty run can be repeated."),
         QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({slowCommit, faultSeed});
+    const QCommandLineOption withoutSchema(
+        QStringLiteral("without-schema"),
+        QStringLiteral("Serve the schema without this field or argument (Type.field or "
+                       "Type.field(argument); repeatable): a server whose API moved, to try what "
+                       "a client does then."),
+        QStringLiteral("ELEMENT"));
+    parser.addOptions({slowCommit, faultSeed, withoutSchema});
     parser.addOptions({host, port, db, apiKey, seed, load, generate, latency, failRate, dropRate,
                        lostAnswerRate, rateLimit, rateWindow, maxPageSize, maxQueryCost});
     parser.process(app);
@@ -145,6 +151,7 @@ int main(int argc, char** argv) {
     options.dbPath = parser.isSet(db) ? parser.value(db) : defaultDatabase();
     options.apiKey = parser.value(apiKey);
     options.loadFiles = parser.values(load);
+    options.withoutSchema = parser.values(withoutSchema);
     int number = 0;
     if (!parseCount(parser.value(port), "--port", &number) || number > 65535)
         return 2;

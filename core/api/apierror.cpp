@@ -64,6 +64,8 @@ QString ApiError::kindName(Kind kind) {
         return QStringLiteral("not-found");
     case InvalidRequest:
         return QStringLiteral("invalid-request");
+    case Unavailable:
+        return QStringLiteral("unavailable");
     }
     return QStringLiteral("unknown");
 }

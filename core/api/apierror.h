@@ -48,6 +48,7 @@ struct ApiError {
         Cancelled,      // cancel() was called
         NotFound,       // the project/asset does not exist or is not accessible
         InvalidRequest, // refused before sending (e.g. a prediction without a model name)
+        Unavailable,    // the server's API no longer offers what the request needs; not sent
     };
 
     Kind kind = None;

@@ -1,5 +1,6 @@
 #include "api/assetjobs.h"
 
+#include "api/connection.h"
 #include "api/documents.h"
 
 #include <QJsonArray>
@@ -28,7 +29,9 @@ GraphQLRequest AssetsJob::pageRequest() const {
     GraphQLRequest request;
     request.operation =
         m_includeLabels ? QStringLiteral("assetsWithLabels") : QStringLiteral("assets");
-    request.document = m_includeLabels ? documents::assetsWithLabels() : documents::assets();
+    request.document = m_includeLabels
+                           ? documents::assetsWithLabels(connection()->serverApi().omittedFields())
+                           : documents::assets(connection()->serverApi().omittedFields());
     request.variables.insert(QStringLiteral("where"), m_filter.toWhere());
     return request;
 }

@@ -1,6 +1,7 @@
 #include "api/basejob.h"
 
 #include "api/connection.h"
+#include "api/documents.h"
 #include "api/logging.h"
 #include "api/ratelimiter.h"
 #include "api/replyreader.h"
@@ -125,6 +126,17 @@ void BaseJob::send(const GraphQLRequest& request) {
     if (d->state != State::Running)
         return;
     d->request = request;
+    // A document the server's API no longer accepts is not sent: what it would do cannot be
+    // done, and a write must not half-work against an API that moved.
+    if (const auto feature = documents::featureOf(request.operation);
+        feature && d->connection && !d->connection->serverApi().offers(*feature)) {
+        ApiError error;
+        error.kind = ApiError::Unavailable;
+        error.operation = request.operation;
+        error.message = d->connection->serverApi().whyUnavailable(*feature);
+        finish(false, error);
+        return;
+    }
     d->retry = 0;
     attempt();
 }

@@ -70,6 +70,7 @@ void Connection::setEndpoint(const QUrl& endpoint) {
     if (endpoint == m_endpoint)
         return;
     m_endpoint = endpoint;
+    m_serverApi = ServerApi(); // another server: what it offers is not known yet
     Q_EMIT endpointChanged(m_endpoint);
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/graphqlrequest.h"
 #include "api/retrypolicy.h"
+#include "api/serverapi.h"
 
 #include <QDebug>
 #include <QObject>
@@ -51,6 +52,9 @@ public:
     const RetryPolicy& retryPolicy() const { return m_retryPolicy; }
     void setRetryPolicy(const RetryPolicy& policy) { m_retryPolicy = policy; }
     RateLimiter* rateLimiter() const { return m_rateLimiter; }
+    // What the server's API offers this client (SchemaCheckJob sets it; unchecked offers all).
+    const ServerApi& serverApi() const { return m_serverApi; }
+    void setServerApi(const ServerApi& api) { m_serverApi = api; }
     QNetworkAccessManager* network() const { return m_network; }
 
     // POSTs one GraphQL request with every header Kili expects. The reply belongs to the caller.
@@ -78,6 +82,7 @@ private:
     int m_pageSize = kDefaultPageSize;
     std::chrono::milliseconds m_timeout{60000};
     RetryPolicy m_retryPolicy;
+    ServerApi m_serverApi;
     QNetworkAccessManager* m_network = nullptr;
     RateLimiter* m_rateLimiter = nullptr;
 };

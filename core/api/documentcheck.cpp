@@ -8,6 +8,7 @@
 namespace kili::api {
 
 namespace {
+
 QString withLocation(const kili::graphql::GraphQLError& error) {
     if (error.locations.isEmpty())
         return error.message;
@@ -17,44 +18,52 @@ QString withLocation(const kili::graphql::GraphQLError& error) {
         .arg(where.line)
         .arg(where.column);
 }
-} // namespace
 
-QList<DocumentProblem> checkDocuments(const kili::graphql::Schema& schema) {
+bool hasField(const kili::graphql::Schema& schema, const QString& type, const QString& field) {
+    const kili::graphql::TypeDef* definition = schema.type(type);
+    return definition && schema.field(*definition, field);
+}
+
+// The optional selected fields (documents::optionalFields()) that `schema` does not have.
+QStringList missingOptionalFields(const kili::graphql::Schema& schema) {
+    QStringList missing;
+    for (const QString& typeAndField : documents::optionalFields()) {
+        const qsizetype dot = typeAndField.indexOf(QLatin1Char('.'));
+        if (!hasField(schema, typeAndField.left(dot), typeAndField.mid(dot + 1)))
+            missing.append(typeAndField);
+    }
+    return missing;
+}
+
+QList<DocumentProblem> problemsOf(const kili::graphql::Schema& schema,
+                                  const documents::OperationDocument& document) {
+    DocumentProblem problem{document.feature, document.operation, false, document.rootField, {}};
+    if (!hasField(schema, document.rootType, document.rootField)) {
+        problem.rootFieldMissing = true;
+        problem.message =
+            QStringLiteral("%1 has no field \"%2\"").arg(document.rootType, document.rootField);
+        return {problem};
+    }
+    const kili::graphql::ParseResult parsed = kili::graphql::parse(QStringView(document.text));
+    QList<kili::graphql::GraphQLError> errors = parsed.errors;
+    if (parsed.ok())
+        errors = kili::graphql::validate(schema, parsed.document);
     QList<DocumentProblem> problems;
-    for (const documents::OperationDocument& document : documents::all()) {
-        const kili::graphql::ParseResult parsed = kili::graphql::parse(QStringView(document.text));
-        QList<kili::graphql::GraphQLError> errors = parsed.errors;
-        if (parsed.ok())
-            errors = kili::graphql::validate(schema, parsed.document);
-        for (const kili::graphql::GraphQLError& error : errors)
-            problems.append({document.feature, document.operation, withLocation(error)});
+    for (const kili::graphql::GraphQLError& error : errors) {
+        problem.message = withLocation(error);
+        problems.append(problem);
     }
     return problems;
 }
 
-QStringList unavailableFeatures(const QList<DocumentProblem>& problems) {
-    QStringList features;
-    for (const DocumentProblem& problem : problems) {
-        if (!features.contains(problem.feature))
-            features.append(problem.feature);
-    }
-    return features;
-}
+} // namespace
 
-QStringList describeProblems(const QList<DocumentProblem>& problems) {
-    QStringList sentences;
-    for (const QString& feature : unavailableFeatures(problems)) {
-        QStringList details;
-        for (const DocumentProblem& problem : problems) {
-            if (problem.feature == feature)
-                details.append(problem.operation + QStringLiteral(": ") + problem.message);
-        }
-        sentences.append(QStringLiteral("%1 is unavailable: the server's API no longer matches "
-                                        "what this version of Kili Desk sends (%2). The rest "
-                                        "keeps working; update Kili Desk to use %1 again.")
-                             .arg(feature, details.join(QStringLiteral("; "))));
-    }
-    return sentences;
+ServerApi checkServerApi(const kili::graphql::Schema& schema, const QString& serverVersion) {
+    const QStringList omitted = missingOptionalFields(schema);
+    QList<DocumentProblem> problems;
+    for (const documents::OperationDocument& document : documents::all(omitted))
+        problems.append(problemsOf(schema, document));
+    return ServerApi(serverVersion, problems, omitted);
 }
 
 } // namespace kili::api

@@ -1,21 +1,88 @@
 #include "api/documents.h"
 
+#include <QHash>
+
 namespace kili::api::documents {
 
 namespace {
+
+// One selected field; an optional one is left out when the server no longer has it.
+struct SelectedField {
+    const char* name;
+    const char* selection; // the text selected, when more than the name ("author { id … }")
+    bool optional;
+};
+
+using Fields = std::initializer_list<SelectedField>;
+
+const Fields kProjectFields = {
+    {"id", nullptr, false},
+    {"title", nullptr, false},
+    {"description", nullptr, true},
+    {"inputType", nullptr, false},
+    {"numberOfAssets", nullptr, false},
+    {"numberOfRemainingAssets", nullptr, true},
+    {"numberOfReviewedAssets", nullptr, true},
+    {"archived", nullptr, true},
+    {"createdAt", nullptr, true},
+    {"updatedAt", nullptr, true},
+    {"workflowVersion", nullptr, true},
+};
+
+const Fields kLabelFields = {
+    {"id", nullptr, false},
+    {"labelType", nullptr, false},
+    {"jsonResponse", nullptr, false},
+    {"modelName", nullptr, false},
+    {"author", "author { id email firstname lastname }", true},
+    {"createdAt", nullptr, false},
+    {"secondsToLabel", nullptr, true},
+    {"honeypotMark", nullptr, true},
+    {"inferenceMark", nullptr, true},
+    {"isLatestLabelForUser", nullptr, true},
+    {"numberOfAnnotations", nullptr, true},
+};
+
+const Fields kAssetFields = {
+    {"id", nullptr, false},
+    {"externalId", nullptr, false},
+    {"content", nullptr, false},
+    {"jsonMetadata", nullptr, true},
+    {"status", nullptr, true},
+    {"isHoneypot", nullptr, true},
+    {"skipped", nullptr, true},
+    {"createdAt", nullptr, true},
+    {"consensusMark", nullptr, true},
+    {"honeypotMark", nullptr, true},
+    {"inferenceMark", nullptr, true},
+    {"resolution", "resolution { width height }", true},
+    {"currentStep", "currentStep { name status }", true},
+};
+
 const QString kUserFields = QStringLiteral("id email firstname lastname");
 
-const QString kProjectFields = QStringLiteral(
-    "id title description inputType numberOfAssets numberOfRemainingAssets numberOfReviewedAssets "
-    "archived createdAt updatedAt workflowVersion");
+QString typeAndField(const char* type, const char* field) {
+    return QLatin1String(type) + QLatin1Char('.') + QLatin1String(field);
+}
 
-const QString kLabelFields = QStringLiteral(
-    "id labelType jsonResponse modelName author { id email firstname lastname } createdAt "
-    "secondsToLabel honeypotMark inferenceMark isLatestLabelForUser numberOfAnnotations");
+// The fields of `type` as a selection, without those of `omitted`.
+QString select(const char* type, const Fields& fields, const QStringList& omitted) {
+    QStringList selected;
+    for (const SelectedField& field : fields) {
+        if (field.optional && omitted.contains(typeAndField(type, field.name)))
+            continue;
+        selected.append(QLatin1String(field.selection ? field.selection : field.name));
+    }
+    return selected.join(QLatin1Char(' '));
+}
 
-const QString kAssetFields = QStringLiteral(
-    "id externalId content jsonMetadata status isHoneypot skipped createdAt consensusMark "
-    "honeypotMark inferenceMark resolution { width height } currentStep { name status }");
+void addOptional(QStringList& list, const char* type, const Fields& fields) {
+    for (const SelectedField& field : fields) {
+        if (field.optional)
+            list.append(typeAndField(type, field.name));
+    }
+}
+
 } // namespace
 
 QString viewer() {
@@ -32,17 +99,17 @@ QString apiKeyExpiry() {
                           "skip: 0, first: 1) { expiryDate } }");
 }
 
-QString projects() {
+QString projects(const QStringList& omitted) {
     return QStringLiteral("query projects($where: ProjectWhere!, $first: PageSize!, $skip: Int!) "
                           "{ data: projects(where: $where, first: $first, skip: $skip) { ")
-           + kProjectFields + QStringLiteral(" } }");
+           + select("Project", kProjectFields, omitted) + QStringLiteral(" } }");
 }
 
-QString projectsWithInterface() {
+QString projectsWithInterface(const QStringList& omitted) {
     return QStringLiteral("query projectsWithInterface($where: ProjectWhere!, $first: PageSize!, "
                           "$skip: Int!) { data: projects(where: $where, first: $first, "
                           "skip: $skip) { ")
-           + kProjectFields + QStringLiteral(" jsonInterface } }");
+           + select("Project", kProjectFields, omitted) + QStringLiteral(" jsonInterface } }");
 }
 
 QString countProjects() {
@@ -50,17 +117,18 @@ QString countProjects() {
                           "countProjects(where: $where) }");
 }
 
-QString assets() {
+QString assets(const QStringList& omitted) {
     return QStringLiteral("query assets($where: AssetWhere!, $first: PageSize!, $skip: Int!) "
                           "{ data: assets(where: $where, skip: $skip, first: $first) { ")
-           + kAssetFields + QStringLiteral(" } }");
+           + select("Asset", kAssetFields, omitted) + QStringLiteral(" } }");
 }
 
-QString assetsWithLabels() {
+QString assetsWithLabels(const QStringList& omitted) {
     return QStringLiteral("query assetsWithLabels($where: AssetWhere!, $first: PageSize!, "
                           "$skip: Int!) { data: assets(where: $where, skip: $skip, "
                           "first: $first) { ")
-           + kAssetFields + QStringLiteral(" labels { ") + kLabelFields + QStringLiteral(" } } }");
+           + select("Asset", kAssetFields, omitted) + QStringLiteral(" labels { ")
+           + select("Label", kLabelFields, omitted) + QStringLiteral(" } } }");
 }
 
 QString countAssets() {
@@ -68,10 +136,11 @@ QString countAssets() {
                           "countAssets(where: $where) }");
 }
 
-QString labels() {
+QString labels(const QStringList& omitted) {
     return QStringLiteral("query labels($where: LabelWhere!, $first: PageSize!, $skip: Int!) "
                           "{ data: labels(where: $where, first: $first, skip: $skip) { ")
-           + kLabelFields + QStringLiteral(" labelOf { id externalId } } }");
+           + select("Label", kLabelFields, omitted)
+           + QStringLiteral(" labelOf { id externalId } } }");
 }
 
 QString countLabels() {
@@ -95,28 +164,56 @@ QString filterExistingAssets() {
                           "externalIDs: $externalIDs) }");
 }
 
-QList<OperationDocument> all() {
-    const QString signIn = QStringLiteral("Sign-in");
-    const QString browse = QStringLiteral("Browsing projects");
-    const QString assetsFeature = QStringLiteral("Browsing assets");
-    const QString labelsFeature = QStringLiteral("Browsing labels");
-    const QString import = QStringLiteral("Import");
-    return {
-        {QStringLiteral("signInCheck"), signIn, signInCheck()},
-        {QStringLiteral("me"), signIn, viewer()},
-        {QStringLiteral("apiKeys"), signIn, apiKeyExpiry()},
-        {QStringLiteral("projects"), browse, projects()},
-        {QStringLiteral("projectsWithInterface"), browse, projectsWithInterface()},
-        {QStringLiteral("countProjects"), browse, countProjects()},
-        {QStringLiteral("assets"), assetsFeature, assets()},
-        {QStringLiteral("assetsWithLabels"), assetsFeature, assetsWithLabels()},
-        {QStringLiteral("countAssets"), assetsFeature, countAssets()},
-        {QStringLiteral("labels"), labelsFeature, labels()},
-        {QStringLiteral("countLabels"), labelsFeature, countLabels()},
-        {QStringLiteral("appendManyLabels"), import, appendManyLabels()},
-        {QStringLiteral("filterExistingAssets"), import, filterExistingAssets()},
-        {QStringLiteral("deleteLabels"), QStringLiteral("Deleting predictions"), deleteLabels()},
+QList<OperationDocument> all(const QStringList& omitted) {
+    const QString query = QStringLiteral("Query");
+    const QString mutation = QStringLiteral("Mutation");
+    auto document = [](const char* operation, Feature feature, const QString& rootType,
+                       const char* rootField, const QString& text) {
+        return OperationDocument{QLatin1String(operation), feature, rootType,
+                                 QLatin1String(rootField), text};
     };
+    return {
+        document("signInCheck", Feature::SignIn, query, "viewer", signInCheck()),
+        document("me", Feature::SignIn, query, "viewer", viewer()),
+        document("apiKeys", Feature::SignIn, query, "apiKeys", apiKeyExpiry()),
+        document("projects", Feature::BrowseProjects, query, "projects", projects(omitted)),
+        document("countProjects", Feature::BrowseProjects, query, "countProjects", countProjects()),
+        document("projectsWithInterface", Feature::ReadInterface, query, "projects",
+                 projectsWithInterface(omitted)),
+        document("assets", Feature::BrowseAssets, query, "assets", assets(omitted)),
+        document("assetsWithLabels", Feature::BrowseAssets, query, "assets",
+                 assetsWithLabels(omitted)),
+        document("countAssets", Feature::BrowseAssets, query, "countAssets", countAssets()),
+        document("labels", Feature::BrowseLabels, query, "labels", labels(omitted)),
+        document("countLabels", Feature::BrowseLabels, query, "countLabels", countLabels()),
+        document("appendManyLabels", Feature::Import, mutation, "appendManyLabels",
+                 appendManyLabels()),
+        document("filterExistingAssets", Feature::Import, query, "filterExistingAssets",
+                 filterExistingAssets()),
+        document("deleteLabels", Feature::Rollback, mutation, "deleteLabels", deleteLabels()),
+    };
+}
+
+QStringList optionalFields() {
+    QStringList fields;
+    addOptional(fields, "Project", kProjectFields);
+    addOptional(fields, "Asset", kAssetFields);
+    addOptional(fields, "Label", kLabelFields);
+    return fields;
+}
+
+std::optional<Feature> featureOf(const QString& operation) {
+    // Asked at every request: the table is made once.
+    static const QHash<QString, Feature> features = [] {
+        QHash<QString, Feature> table;
+        for (const OperationDocument& document : all())
+            table.insert(document.operation, document.feature);
+        return table;
+    }();
+    const auto found = features.constFind(operation);
+    if (found == features.constEnd())
+        return std::nullopt;
+    return *found;
 }
 
 } // namespace kili::api::documents

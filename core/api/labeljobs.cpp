@@ -32,7 +32,7 @@ QString LabelsJob::action() const {
 GraphQLRequest LabelsJob::pageRequest() const {
     GraphQLRequest request;
     request.operation = QStringLiteral("labels");
-    request.document = documents::labels();
+    request.document = documents::labels(connection()->serverApi().omittedFields());
     request.variables.insert(QStringLiteral("where"), m_filter.toWhere());
     return request;
 }

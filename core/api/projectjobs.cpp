@@ -1,5 +1,6 @@
 #include "api/projectjobs.h"
 
+#include "api/connection.h"
 #include "api/documents.h"
 
 namespace kili::api {
@@ -31,7 +32,9 @@ GraphQLRequest ProjectsJob::pageRequest() const {
     request.operation =
         m_includeInterface ? QStringLiteral("projectsWithInterface") : QStringLiteral("projects");
     request.document =
-        m_includeInterface ? documents::projectsWithInterface() : documents::projects();
+        m_includeInterface
+            ? documents::projectsWithInterface(connection()->serverApi().omittedFields())
+            : documents::projects(connection()->serverApi().omittedFields());
     request.variables.insert(QStringLiteral("where"), m_filter.toWhere());
     return request;
 }

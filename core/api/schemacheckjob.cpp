@@ -141,9 +141,12 @@ void SchemaCheckJob::checkAgainst(const QJsonObject& introspection, bool fromCac
     if (!fromCache && !m_cache.store(connection()->endpoint(), m_serverVersion, introspection))
         qCDebug(lcApi) << "schema not cached (no server version or cache folder not writable)";
     m_usedCache = fromCache;
-    m_problems = checkDocuments(schema);
-    for (const QString& message : describeProblems(m_problems))
-        qCWarning(lcApi).noquote() << message;
+    m_serverApi = checkServerApi(schema, m_serverVersion);
+    for (const QString& message : m_serverApi.messages())
+        qCInfo(lcApi).noquote() << message;
+    if (!m_serverApi.omittedFields().isEmpty())
+        qCInfo(lcApi) << "the server lacks" << m_serverApi.omittedFields() << "; left out";
+    connection()->setServerApi(m_serverApi);
     succeed();
 }
 

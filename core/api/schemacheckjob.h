@@ -43,13 +43,14 @@ public:
 
     QString serverVersion() const { return m_serverVersion; }
     bool usedCache() const { return m_usedCache; }
-    QList<DocumentProblem> problems() const { return m_problems; }
-    QStringList unavailableFeatures() const { return api::unavailableFeatures(m_problems); }
-    bool isAvailable(const QString& feature) const {
-        return !unavailableFeatures().contains(feature);
-    }
-    // One sentence per unavailable feature (see describeProblems()).
-    QStringList messages() const { return describeProblems(m_problems); }
+    // What the server offers; also given to the connection (Connection::setServerApi) when the
+    // check succeeds, so that every job leaves out the fields the server no longer has and none
+    // sends a document of an unavailable feature.
+    const ServerApi& serverApi() const { return m_serverApi; }
+    QList<DocumentProblem> problems() const { return m_serverApi.problems(); }
+    bool isAvailable(Feature feature) const { return m_serverApi.offers(feature); }
+    // One sentence per unavailable feature (see ServerApi::whyUnavailable()).
+    QStringList messages() const { return m_serverApi.messages(); }
 
 protected:
     QString action() const override;
@@ -66,7 +67,7 @@ private:
     QTimer m_versionTimeout;
     QString m_serverVersion;
     bool m_usedCache = false;
-    QList<DocumentProblem> m_problems;
+    ServerApi m_serverApi;
 };
 
 } // namespace kili::api

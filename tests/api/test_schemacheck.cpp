@@ -46,9 +46,12 @@ QString schemaWithMovedImport() {
 TEST(Documents, EveryDocumentValidatesAgainstTheKiliSchema) {
     const QString sdl = schemaSdl();
     ASSERT_FALSE(sdl.isEmpty()) << KILI_SCHEMA_FILE;
-    const QList<DocumentProblem> problems = checkDocuments(schemaFrom(sdl));
-    for (const DocumentProblem& problem : problems)
+    const ServerApi api = checkServerApi(schemaFrom(sdl), QString());
+    for (const DocumentProblem& problem : api.problems())
         ADD_FAILURE() << problem.operation.toStdString() << ": " << problem.message.toStdString();
+    EXPECT_TRUE(api.omittedFields().isEmpty())
+        << "the client's schema lacks fields its documents select: "
+        << api.omittedFields().join(QLatin1Char(' ')).toStdString();
     EXPECT_GE(documents::all().size(), 14);
 }
 
@@ -62,15 +65,52 @@ TEST(Documents, RootFieldsAreAliasedData) {
 }
 
 TEST(Documents, MovedImportApiDisablesOnlyImport) {
-    const QList<DocumentProblem> problems = checkDocuments(schemaFrom(schemaWithMovedImport()));
-    ASSERT_FALSE(problems.isEmpty());
-    EXPECT_EQ(unavailableFeatures(problems), QStringList{QStringLiteral("Import")});
-    EXPECT_EQ(problems.first().operation, QStringLiteral("appendManyLabels"));
-    const QStringList sentences = describeProblems(problems);
+    const ServerApi api = checkServerApi(schemaFrom(schemaWithMovedImport()), QStringLiteral("9"));
+    ASSERT_FALSE(api.problems().isEmpty());
+    EXPECT_EQ(api.unavailableFeatures(), QList<Feature>{Feature::Import});
+    EXPECT_EQ(api.problems().first().operation, QStringLiteral("appendManyLabels"));
+    EXPECT_FALSE(api.problems().first().rootFieldMissing);
+    const QStringList sentences = api.messages();
     ASSERT_EQ(sentences.size(), 1);
-    EXPECT_TRUE(sentences.first().startsWith(QStringLiteral("Import is unavailable: ")));
-    EXPECT_TRUE(sentences.first().contains(QStringLiteral("where")))
+    EXPECT_TRUE(sentences.first().startsWith(
+        QStringLiteral("This server no longer accepts this version of Kili Desk's requests")))
         << sentences.first().toStdString();
+    EXPECT_TRUE(sentences.first().contains(QStringLiteral("\"where\"")))
+        << sentences.first().toStdString();
+    EXPECT_TRUE(sentences.first().endsWith(
+        QStringLiteral("so predictions cannot be imported; the rest works. Server version 9.")))
+        << sentences.first().toStdString();
+}
+
+TEST(Documents, AMutationGoneIsNamedAndDisablesItsFeatureOnly) {
+    QString sdl = schemaSdl();
+    sdl.replace(QStringLiteral("deleteLabels(ids: [ID!]!): [ID!]"), QString());
+    const ServerApi api = checkServerApi(schemaFrom(sdl), QString());
+    EXPECT_EQ(api.unavailableFeatures(), QList<Feature>{Feature::Rollback});
+    EXPECT_EQ(api.whyUnavailable(Feature::Rollback),
+              QStringLiteral("This server no longer offers deleteLabels, so imported predictions "
+                             "cannot be deleted (rolled back); the rest works."));
+    EXPECT_TRUE(api.offers(Feature::Import));
+    EXPECT_TRUE(api.whyUnavailable(Feature::Import).isEmpty());
+}
+
+TEST(Documents, ASelectedFieldGoneIsLeftOutInsteadOfDisablingTheFeature) {
+    QString sdl = schemaSdl();
+    // Label.honeypotMark is the second "honeypotMark: Float" of the SDL (Asset, Label, …): drop
+    // the one inside `type Label`.
+    const qsizetype label = sdl.indexOf(QStringLiteral("type Label "));
+    ASSERT_GE(label, 0);
+    const qsizetype field = sdl.indexOf(QStringLiteral("honeypotMark: Float"), label);
+    ASSERT_GT(field, label);
+    sdl.remove(field, QStringLiteral("honeypotMark: Float").size());
+    const ServerApi api = checkServerApi(schemaFrom(sdl), QString());
+    EXPECT_TRUE(api.problems().isEmpty()) << api.messages().join(QLatin1Char('\n')).toStdString();
+    EXPECT_EQ(api.omittedFields(), QStringList{QStringLiteral("Label.honeypotMark")});
+    const QString labels = documents::labels(api.omittedFields());
+    EXPECT_FALSE(labels.contains(QStringLiteral("honeypotMark"))) << labels.toStdString();
+    // The asset's own honeypotMark stays selected.
+    EXPECT_TRUE(documents::assetsWithLabels(api.omittedFields())
+                    .contains(QStringLiteral("skipped createdAt consensusMark honeypotMark")));
 }
 
 class SchemaCheck : public ::testing::Test {
@@ -154,10 +194,12 @@ TEST_F(SchemaCheck, ReportsWhatNoLongerMatchesAndKeepsTheRest) {
     ASSERT_TRUE(watch.wait());
     ASSERT_TRUE(watch.succeededOnce()) << watch.error.message.toStdString();
     EXPECT_EQ(job->serverVersion(), QString());
-    EXPECT_FALSE(job->isAvailable(QStringLiteral("Import")));
-    EXPECT_TRUE(job->isAvailable(QStringLiteral("Browsing assets")));
+    EXPECT_FALSE(job->isAvailable(Feature::Import));
+    EXPECT_TRUE(job->isAvailable(Feature::BrowseAssets));
     ASSERT_EQ(job->messages().size(), 1);
-    EXPECT_TRUE(job->messages().first().startsWith(QStringLiteral("Import is unavailable")));
+    EXPECT_TRUE(job->messages().first().contains(QStringLiteral("predictions cannot be imported")));
+    EXPECT_FALSE(connection->serverApi().offers(Feature::Import))
+        << "the check gives the connection what the server offers";
     QDir dir(cacheDir.path());
     EXPECT_TRUE(
         dir.entryList(QDir::Files | QDir::NoDotAndDotDot).isEmpty()); // no version, no cache

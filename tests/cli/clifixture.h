@@ -6,6 +6,7 @@
 #include "predictions/importjournal.h"
 #include "sandbox/sandboxserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>

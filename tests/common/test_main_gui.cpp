@@ -2,6 +2,7 @@
 // the caller chose another one (a developer may want to watch the widgets under Xvfb).
 #include <QApplication>
 
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 int main(int argc, char** argv)
@@ -10,6 +11,10 @@ int main(int argc, char** argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("kili-desk-tests"));
+    // Caches (the schema check's introspection results) live in a folder of this run only: no
+    // test reads what another run left, and nothing lands in the home folder.
+    QTemporaryDir cache;
+    qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -85,6 +85,7 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
         m_panel->setProject(window->currentProject());
         m_form->setProject(window->currentProject());
     }
+    connect(window, &MainWindow::serverApiChecked, this, &ImportDesk::applyServerApi);
     connect(m_panel, &ImportPanel::labelsChanged, this, &ImportDesk::refreshTree);
     connect(m_panel, &ImportPanel::failed, this,
             [this](const QString& message, ImportPanel::Retry retry) {
@@ -132,6 +133,19 @@ ImportDesk::ImportDesk(MainWindow* window, api::Connection* connection)
 
 ImportDesk::~ImportDesk() {
     delete m_sender; // it calls the backend, which goes with this object
+}
+
+// Each of the three writes reads the interface, matches assets and creates labels: without one of
+// those, its action is disabled and says why.
+void ImportDesk::applyServerApi(const api::ServerApi& api) {
+    const auto missing = api.firstUnavailable(
+        {api::Feature::ReadInterface, api::Feature::BrowseAssets, api::Feature::Import});
+    const QString why = missing ? api.whyUnavailable(*missing) : QString();
+    for (QAction* action : {m_import, m_newPrediction, m_copy}) {
+        action->setEnabled(!missing);
+        action->setToolTip(why);
+        action->setStatusTip(why);
+    }
 }
 
 void ImportDesk::buildActions() {
@@ -189,6 +203,10 @@ void ImportDesk::giveRoom(QDockWidget* dock) {
 }
 
 void ImportDesk::showImport(const QStringList& paths) {
+    if (!m_import->isEnabled()) { // a drop, while the server takes no predictions
+        m_window->errorBar()->showError(m_import->toolTip(), {});
+        return;
+    }
     if (!paths.isEmpty())
         m_panel->addInputs(paths);
     m_panelDock->show();

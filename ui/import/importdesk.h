@@ -18,7 +18,8 @@ class QDockWidget;
 
 namespace kili::api {
 class Connection;
-}
+class ServerApi;
+} // namespace kili::api
 namespace kili::predictions {
 class KiliApiBackend;
 }
@@ -67,6 +68,7 @@ protected:
 private:
     ImportDesk(MainWindow* window, api::Connection* connection);
     void buildActions();
+    void applyServerApi(const api::ServerApi& api);
     void copySelection();
     void refreshTree();
     void selectPendingLabels();
