@@ -5,16 +5,19 @@
 #include "api/connection.h"
 #include "kiliversion.h"
 #include "sandbox/embeddedsandbox.h"
+#include "ui/apikeyvault.h"
 #include "ui/connectiondialog.h"
 #include "ui/connectionprofile.h"
 #include "ui/import/importdesk.h"
 #include "ui/mainwindow.h"
+#include "ui/settingskeymover.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QPointer>
+#include <QStatusBar>
 #include <memory>
 
 using namespace kili;
@@ -131,6 +134,11 @@ public:
         window->start(projectId);
     }
 
+    void showStatus(const QString& message) {
+        if (m_window && !message.isEmpty())
+            m_window->statusBar()->showMessage(message, 15000);
+    }
+
 private:
     std::unique_ptr<api::Connection> m_connection;
     QPointer<ui::MainWindow> m_window;
@@ -182,6 +190,12 @@ int main(int argc, char** argv) {
 
     DeskLauncher launcher;
     launcher.open(std::move(connection), projectId);
+    // Keys kept in the settings file while no keychain ran move to it as soon as one answers.
+    ui::KeychainVault vault;
+    ui::SettingsKeyMover mover(&vault);
+    QObject::connect(&mover, &ui::SettingsKeyMover::finished, &launcher,
+                     [&] { launcher.showStatus(mover.summary()); });
+    mover.start();
     const int status = QApplication::exec();
     return status;
 }

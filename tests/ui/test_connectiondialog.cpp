@@ -4,8 +4,10 @@
 // session), in the settings file only when the person agrees, and nowhere when they decline.
 #include "api/connection.h"
 #include "sandbox/sandboxserver.h"
+#include "ui/apikeyvault.h"
 #include "ui/connectiondialog.h"
 #include "ui/connectionprofile.h"
+#include "ui/settingskeymover.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -183,4 +186,20 @@ TEST_F(ConnectionDialogTest, WithoutAKeychainTheKeyGoesToTheSettingsFileOnlyWhen
         << forget.statusText().toStdString();
     EXPECT_FALSE(settingsFile().contains(clear));
     EXPECT_FALSE(ProfileStore::load().first().keyInSettings);
+}
+
+TEST_F(ConnectionDialogTest, WithoutAKeychainAtStartTheKeyStaysWhereThePersonAgreedToKeepIt) {
+    ProfileStore::save(
+        {ConnectionProfile{QStringLiteral("Sandbox"), m_server->graphqlUrl(), true}});
+    ProfileStore::setKeyInSettings(QStringLiteral("Sandbox"), key());
+    KeychainVault vault; // QtKeychain finds no service
+    SettingsKeyMover mover(&vault);
+    QSignalSpy finished(&mover, &SettingsKeyMover::finished);
+    mover.start();
+    ASSERT_TRUE(finished.wait(15000)) << "the mover never finished without a keychain";
+    EXPECT_TRUE(mover.movedProfiles().isEmpty());
+    EXPECT_TRUE(mover.summary().isEmpty());
+    EXPECT_EQ(ProfileStore::keyFromSettings(QStringLiteral("Sandbox")), key())
+        << "without a keychain the key must stay in the file (the person agreed to it)";
+    EXPECT_TRUE(ProfileStore::load().first().keyInSettings);
 }

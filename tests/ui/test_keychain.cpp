@@ -8,6 +8,7 @@
 #include "ui/apikeyvault.h"
 #include "ui/connectiondialog.h"
 #include "ui/connectionprofile.h"
+#include "ui/settingskeymover.h"
 
 #include <QComboBox>
 #include <QDBusConnection>
@@ -204,4 +205,38 @@ TEST_F(KeychainTest, AKeyKeptInTheSettingsFileMovesToTheKeychainWhenOneRuns) {
     vault.read(QStringLiteral("Sandbox"));
     ASSERT_TRUE(read.wait(10000));
     EXPECT_EQ(read.first().at(1).toString(), key);
+}
+
+TEST_F(KeychainTest, AtStartAKeyInTheSettingsFileMovesToTheKeychainBeforeAnyConnect) {
+    const QString key = m_server->apiKey();
+    ProfileStore::save(
+        {ConnectionProfile{QStringLiteral("Sandbox"), m_server->graphqlUrl(), true},
+         ConnectionProfile{QStringLiteral("Cloud"), api::Connection::defaultEndpoint(), false}});
+    ProfileStore::setKeyInSettings(QStringLiteral("Sandbox"), key);
+    ASSERT_TRUE(settingsFile().contains(key.toUtf8()));
+
+    KeychainVault vault;
+    SettingsKeyMover mover(&vault);
+    QSignalSpy finished(&mover, &SettingsKeyMover::finished);
+    mover.start();
+    ASSERT_TRUE(finished.wait(15000)) << "the mover never finished";
+    EXPECT_EQ(mover.movedProfiles(), QStringList{QStringLiteral("Sandbox")});
+    EXPECT_EQ(mover.summary(), QStringLiteral("The API key of profile \"Sandbox\" moved from the "
+                                              "settings file to the system keychain."));
+    EXPECT_FALSE(settingsFile().contains(key.toUtf8())) << "a copy stayed in the settings file";
+    const QList<ConnectionProfile> profiles = ProfileStore::load();
+    ASSERT_EQ(profiles.size(), 2);
+    EXPECT_FALSE(profiles.first().keyInSettings);
+
+    QSignalSpy read(&vault, &ApiKeyVault::keyRead);
+    vault.read(QStringLiteral("Sandbox"));
+    ASSERT_TRUE(read.wait(10000));
+    EXPECT_EQ(read.first().at(1).toString(), key);
+
+    // The next start finds nothing to move and says nothing.
+    SettingsKeyMover again(&vault);
+    QSignalSpy finishedAgain(&again, &SettingsKeyMover::finished);
+    again.start();
+    ASSERT_TRUE(finishedAgain.wait(5000));
+    EXPECT_TRUE(again.summary().isEmpty());
 }
