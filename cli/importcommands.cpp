@@ -154,9 +154,13 @@ int CliRunner::resume(const QStringList& arguments) {
     if (!parser.parse(QStringList{o("resume")} + arguments)
         || parser.positionalArguments().size() != 1)
         return usageError(o("usage: resume IMPORT_ID [--report FILE]"));
-    // A wrong id is said before the server is asked anything (resume() checks it again, locked).
+    // A wrong id, or an import made on another server, is said before the server is asked
+    // anything (resume() checks both again, with the journal locked).
     QString error;
-    if (!ImportJournal::read(parser.positionalArguments().first(), &error))
+    const auto journal = ImportJournal::read(parser.positionalArguments().first(), &error);
+    if (journal)
+        error = journal->otherServerError(m_connection->serverName());
+    if (!error.isEmpty())
         return failure(error);
     if (!serverOffers({Feature::ReadInterface, Feature::BrowseAssets, Feature::Import}))
         return PredictionImport::UsageOrConnection;

@@ -2,7 +2,6 @@
 
 #include "api/countjobs.h"
 
-#include <memory>
 #include <utility>
 
 namespace kili::ui {
@@ -25,25 +24,19 @@ void LabelTypeCounter::cancel() {
 
 void LabelTypeCounter::count(const QString& projectId) {
     cancel();
-    // One failure is enough to say: the five jobs fail for the same reason.
-    auto reported = std::make_shared<bool>(false);
-    for (const LabelType& type : LabelType::known()) {
-        api::LabelFilter filter;
-        filter.projectId = projectId;
-        filter.labelTypes = {type};
-        auto* job = new api::CountLabelsJob(m_connection, filter, this);
-        job->setAutoDelete(true);
-        connect(job, &api::BaseJob::succeeded, this,
-                [this, job, type] { Q_EMIT counted(type, job->count()); });
-        connect(job, &api::BaseJob::failed, this, [this, reported](const api::ApiError& error) {
-            if (error.kind != api::ApiError::Cancelled && !*reported) {
-                *reported = true;
-                Q_EMIT failed(error.message);
-            }
-        });
-        m_jobs.append(job);
-        job->start();
-    }
+    // Every type in one request: opening a project costs one call of the rate limit, not five.
+    auto* job = new api::CountLabelsByTypeJob(m_connection, projectId, this);
+    job->setAutoDelete(true);
+    connect(job, &api::BaseJob::succeeded, this, [this, job] {
+        for (const auto& [type, count] : job->counts())
+            Q_EMIT counted(type, count);
+    });
+    connect(job, &api::BaseJob::failed, this, [this](const api::ApiError& error) {
+        if (error.kind != api::ApiError::Cancelled)
+            Q_EMIT failed(error.message);
+    });
+    m_jobs.append(job);
+    job->start();
 }
 
 } // namespace kili::ui

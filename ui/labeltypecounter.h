@@ -1,5 +1,5 @@
-// Counts a project's labels of each type (countLabels with typeIn), for the counts on the
-// label-type toggles.
+// Counts a project's labels of each type (countLabels with typeIn, every type in one request), for
+// the counts on the label-type toggles.
 #pragma once
 
 #include "domain/labeltype.h"

@@ -109,6 +109,7 @@ QByteArray Connection::requestBody(const GraphQLRequest& request) {
 }
 
 QNetworkReply* Connection::post(const GraphQLRequest& request) {
+    ++m_requestsSent;
     GraphQLRequest withKey = request;
     if (!request.apiKeyVariablePath.isEmpty())
         setNested(withKey.variables, request.apiKeyVariablePath, m_apiKey);
@@ -166,6 +167,7 @@ bool Connection::isUnderApiBase(const QUrl& url) const {
 }
 
 QNetworkReply* Connection::get(const QUrl& url) {
+    ++m_requestsSent;
     QNetworkRequest http(url);
     http.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
     const bool withKey = !m_apiKey.isEmpty() && isUnderApiBase(url);

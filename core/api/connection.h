@@ -62,6 +62,8 @@ public:
     // A plain GET (version endpoint, asset content). The key is sent only to URLs under the API
     // base, never to third-party storage.
     QNetworkReply* get(const QUrl& url);
+    // Requests sent so far (POST and GET, retries included), for benchmarks and diagnostics.
+    int requestsSent() const { return m_requestsSent; }
     // The body post() sends, without the key; exposed for tests and logs.
     static QByteArray requestBody(const GraphQLRequest& request);
 
@@ -83,6 +85,7 @@ private:
     std::chrono::milliseconds m_timeout{60000};
     RetryPolicy m_retryPolicy;
     ServerApi m_serverApi;
+    int m_requestsSent = 0;
     QNetworkAccessManager* m_network = nullptr;
     RateLimiter* m_rateLimiter = nullptr;
 };

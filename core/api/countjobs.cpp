@@ -49,4 +49,43 @@ CountLabelsJob::CountLabelsJob(Connection* connection, const LabelFilter& filter
                filter.toWhere(), QStringLiteral("count the labels") + inProject(filter.projectId),
                parent) {}
 
+CountLabelsByTypeJob::CountLabelsByTypeJob(Connection* connection, const QString& projectId,
+                                           QObject* parent)
+    : BaseJob(connection, parent)
+    , m_projectId(projectId) {}
+
+QString CountLabelsByTypeJob::action() const {
+    return QStringLiteral("count the labels") + inProject(m_projectId);
+}
+
+void CountLabelsByTypeJob::startRequests() {
+    GraphQLRequest request;
+    request.operation = QStringLiteral("countLabelsByType");
+    request.document = documents::countLabelsByType(documents::labelTypeNames());
+    for (const kili::LabelType& type : kili::LabelType::known()) {
+        LabelFilter filter;
+        filter.projectId = m_projectId;
+        filter.labelTypes = {type};
+        request.variables.insert(type.toString(), filter.toWhere());
+    }
+    send(request);
+}
+
+void CountLabelsByTypeJob::handleData(const QJsonObject& data) {
+    QList<std::pair<kili::LabelType, int>> counts;
+    for (const kili::LabelType& type : kili::LabelType::known()) {
+        const QJsonValue value = data.value(type.toString());
+        if (!value.isDouble() || value.toDouble() < 0) {
+            fail(makeError(ApiError::Malformed,
+                           QStringLiteral("the server's answer holds no count of %1 labels")
+                               .arg(type.toString()),
+                           QStringLiteral("Check the endpoint URL; it may not be a Kili API.")));
+            return;
+        }
+        counts.append({type, value.toInt()});
+    }
+    m_counts = counts;
+    succeed();
+}
+
 } // namespace kili::api

@@ -2,6 +2,9 @@
 
 #include "api/basejob.h"
 #include "api/filters.h"
+#include "domain/labeltype.h"
+
+#include <utility>
 
 namespace kili::api {
 
@@ -42,6 +45,27 @@ class CountLabelsJob : public CountJob {
     Q_OBJECT
 public:
     CountLabelsJob(Connection* connection, const LabelFilter& filter, QObject* parent = nullptr);
+};
+
+// The labels of a project per label type, every known type in one request (aliases) rather than
+// one request per type.
+class CountLabelsByTypeJob : public BaseJob {
+    Q_OBJECT
+public:
+    CountLabelsByTypeJob(Connection* connection, const QString& projectId,
+                         QObject* parent = nullptr);
+
+    // Per LabelType::known(), once succeeded() was emitted.
+    QList<std::pair<kili::LabelType, int>> counts() const { return m_counts; }
+
+protected:
+    QString action() const override;
+    void startRequests() override;
+    void handleData(const QJsonObject& data) override;
+
+private:
+    QString m_projectId;
+    QList<std::pair<kili::LabelType, int>> m_counts;
 };
 
 } // namespace kili::api

@@ -1,5 +1,7 @@
 #include "api/documents.h"
 
+#include "domain/labeltype.h"
+
 #include <QHash>
 
 namespace kili::api::documents {
@@ -85,6 +87,13 @@ void addOptional(QStringList& list, const char* type, const Fields& fields) {
 
 } // namespace
 
+QStringList labelTypeNames() {
+    QStringList names;
+    for (const kili::LabelType& type : kili::LabelType::known())
+        names.append(type.toString());
+    return names;
+}
+
 QString viewer() {
     return QStringLiteral("query me { data: viewer { ") + kUserFields + QStringLiteral(" } }");
 }
@@ -148,6 +157,17 @@ QString countLabels() {
                           "countLabels(where: $where) }");
 }
 
+QString countLabelsByType(const QStringList& typeNames) {
+    QStringList variables;
+    QStringList fields;
+    for (const QString& type : typeNames) {
+        variables.append(QStringLiteral("$%1: LabelWhere!").arg(type));
+        fields.append(QStringLiteral("%1: countLabels(where: $%1)").arg(type));
+    }
+    return QStringLiteral("query countLabelsByType(%1) { %2 }")
+        .arg(variables.join(QStringLiteral(", ")), fields.join(QLatin1Char(' ')));
+}
+
 QString appendManyLabels() {
     return QStringLiteral("mutation appendManyLabels($data: AppendManyLabelsData!, "
                           "$where: AssetWhere!) { data: appendManyLabels(data: $data, "
@@ -186,6 +206,8 @@ QList<OperationDocument> all(const QStringList& omitted) {
         document("countAssets", Feature::BrowseAssets, query, "countAssets", countAssets()),
         document("labels", Feature::BrowseLabels, query, "labels", labels(omitted)),
         document("countLabels", Feature::BrowseLabels, query, "countLabels", countLabels()),
+        document("countLabelsByType", Feature::BrowseLabels, query, "countLabels",
+                 countLabelsByType(labelTypeNames())),
         document("appendManyLabels", Feature::Import, mutation, "appendManyLabels",
                  appendManyLabels()),
         document("filterExistingAssets", Feature::Import, query, "filterExistingAssets",

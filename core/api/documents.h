@@ -33,9 +33,15 @@ QString assetsWithLabels(const QStringList& omitted = {});
 QString countAssets();
 QString labels(const QStringList& omitted = {});
 QString countLabels();
+// countLabels once per label type in one request: `TYPE: countLabels(where: $TYPE)` for each of
+// `typeNames` ("DEFAULT", "PREDICTION"…).
+QString countLabelsByType(const QStringList& typeNames);
 QString appendManyLabels();
 QString deleteLabels();
 QString filterExistingAssets();
+
+// The names of LabelType::known(), as countLabelsByType() takes them.
+QStringList labelTypeNames();
 
 QList<OperationDocument> all(const QStringList& omitted = {});
 

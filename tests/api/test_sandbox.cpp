@@ -339,3 +339,28 @@ TEST_F(Sandbox, ReadWhoseAnswerIsLostIsAskedAgain) {
     run(again);
     EXPECT_EQ(again.count(), 3);
 }
+
+TEST_F(Sandbox, LabelCountsOfEveryTypeComeInOneRequest) {
+    for (const kili::Project& project : projects()) {
+        CountLabelsByTypeJob byType(connection.get(), project.id);
+        run(byType);
+        EXPECT_EQ(byType.requestCount(), 1) << "one request for every label type";
+        ASSERT_EQ(byType.counts().size(), kili::LabelType::known().size());
+        int total = 0;
+        for (const auto& [type, count] : byType.counts()) {
+            LabelFilter filter;
+            filter.projectId = project.id;
+            filter.labelTypes = {type};
+            CountLabelsJob one(connection.get(), filter);
+            run(one);
+            EXPECT_EQ(count, one.count()) << project.title.toStdString() << " "
+                                          << type.toString().toStdString();
+            total += count;
+        }
+        LabelFilter all;
+        all.projectId = project.id;
+        CountLabelsJob every(connection.get(), all);
+        run(every);
+        EXPECT_EQ(total, every.count()) << project.title.toStdString();
+    }
+}

@@ -52,13 +52,15 @@ TEST(Documents, EveryDocumentValidatesAgainstTheKiliSchema) {
     EXPECT_TRUE(api.omittedFields().isEmpty())
         << "the client's schema lacks fields its documents select: "
         << api.omittedFields().join(QLatin1Char(' ')).toStdString();
-    EXPECT_GE(documents::all().size(), 14);
+    EXPECT_GE(documents::all().size(), 15);
 }
 
 TEST(Documents, RootFieldsAreAliasedData) {
     for (const documents::OperationDocument& document : documents::all()) {
         if (document.operation == QLatin1String("signInCheck"))
             continue; // the SDK's own unaliased key check
+        if (document.operation == QLatin1String("countLabelsByType"))
+            continue; // one alias per label type
         EXPECT_TRUE(document.text.contains(QLatin1String("{ data: ")))
             << document.operation.toStdString();
     }
