@@ -276,4 +276,12 @@ void ConnectionDialog::askToKeepKeyInSettings(const QString& reason) {
     question->open();
 }
 
+void ConnectionDialog::presetEndpoint(const QUrl& fromCommandLine) {
+    QUrl endpoint = fromCommandLine;
+    if (!endpoint.isValid() && qEnvironmentVariableIsSet("KILI_API_ENDPOINT"))
+        endpoint = api::Connection::endpointFromEnvironment();
+    if (endpoint.isValid())
+        m_endpoint->setCurrentText(endpoint.toString());
+}
+
 } // namespace kili::ui

@@ -38,6 +38,9 @@ public:
 
     QComboBox* profileBox() const { return m_profiles; }
     QLineEdit* apiKeyField() const { return m_key; }
+    // Fills the endpoint from the command line's --endpoint when given, else from
+    // KILI_API_ENDPOINT when it is set; otherwise leaves the saved profile's.
+    void presetEndpoint(const QUrl& fromCommandLine);
     QComboBox* endpointBox() const { return m_endpoint; }
     QCheckBox* rememberBox() const { return m_remember; }
     QString statusText() const;

@@ -103,9 +103,7 @@ Options DeskCommandLine::parse(const QApplication& app) {
         m_parser.isSet(m_endpoint) ? QUrl::fromUserInput(m_parser.value(m_endpoint)) : QUrl();
     options.apiKey =
         m_parser.isSet(m_apiKey) ? m_parser.value(m_apiKey) : qEnvironmentVariable("KILI_API_KEY");
-    // KILI_API_ENDPOINT alone pre-fills the connection dialog, as --endpoint does.
-    if (options.endpoint.isEmpty()
-        && (!options.apiKey.isEmpty() || qEnvironmentVariableIsSet("KILI_API_ENDPOINT")))
+    if (options.endpoint.isEmpty() && !options.apiKey.isEmpty())
         options.endpoint = api::Connection::endpointFromEnvironment();
     return options;
 }
@@ -181,8 +179,7 @@ int main(int argc, char** argv) {
         connection = std::make_unique<api::Connection>(options.endpoint, options.apiKey);
     } else {
         ui::ConnectionDialog dialog;
-        if (options.endpoint.isValid())
-            dialog.endpointBox()->setCurrentText(options.endpoint.toString());
+        dialog.presetEndpoint(options.endpoint); // or KILI_API_ENDPOINT alone
         if (dialog.exec() != QDialog::Accepted)
             return 0;
         connection = std::make_unique<api::Connection>(dialog.endpoint(), dialog.apiKey());

@@ -203,3 +203,31 @@ TEST_F(ConnectionDialogTest, WithoutAKeychainAtStartTheKeyStaysWhereThePersonAgr
         << "without a keychain the key must stay in the file (the person agreed to it)";
     EXPECT_TRUE(ProfileStore::load().first().keyInSettings);
 }
+
+TEST_F(ConnectionDialogTest, KiliApiEndpointAlonePrefillsTheDialogAndEndpointOptionWins) {
+    const QByteArray before = qgetenv("KILI_API_ENDPOINT");
+    qputenv("KILI_API_ENDPOINT", "http://127.0.0.1:9/api/label/v2/graphql");
+    {
+        ConnectionDialog dialog;
+        dialog.presetEndpoint(QUrl());
+        EXPECT_EQ(dialog.endpoint(),
+                  QUrl(QStringLiteral("http://127.0.0.1:9/api/label/v2/graphql")))
+            << "KILI_API_ENDPOINT without a key must still pre-fill the dialog";
+        EXPECT_TRUE(dialog.apiKey().isEmpty());
+    }
+    {
+        ConnectionDialog dialog;
+        dialog.presetEndpoint(QUrl(QStringLiteral("http://127.0.0.1:8/api/label/v2/graphql")));
+        EXPECT_EQ(dialog.endpoint(),
+                  QUrl(QStringLiteral("http://127.0.0.1:8/api/label/v2/graphql")))
+            << "--endpoint wins over KILI_API_ENDPOINT";
+    }
+    qunsetenv("KILI_API_ENDPOINT");
+    {
+        ConnectionDialog dialog;
+        dialog.presetEndpoint(QUrl());
+        EXPECT_EQ(dialog.endpoint(), api::Connection::defaultEndpoint());
+    }
+    if (!before.isNull())
+        qputenv("KILI_API_ENDPOINT", before);
+}
