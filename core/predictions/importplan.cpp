@@ -27,6 +27,7 @@ ImportPlan ImportPlanner::plan(ScanResult scan, const AssetIndex& assets,
     ImportPlan plan;
     plan.settings = settings;
     plan.problems = std::move(scan.problems);
+    plan.problemsNotKept = scan.problemsNotKept;
     plan.invalidItems = scan.invalidItems;
     plan.confidence = scan.confidence;
     plan.droppedBelowConfidence = scan.droppedBelowConfidence;
@@ -48,7 +49,10 @@ ImportPlan ImportPlanner::plan(ScanResult scan, const AssetIndex& assets,
                           .arg(settings.projectId, item.externalId)
                     : QStringLiteral("project %1 has no asset with id \"%2\"")
                           .arg(settings.projectId, item.assetId);
-            plan.problems.append(std::move(problem));
+            if (plan.problems.size() < PredictionScanner::kMaxKeptProblems)
+                plan.problems.append(std::move(problem));
+            else
+                ++plan.problemsNotKept;
             plan.unknownIds << item.displayId();
             ++plan.invalidItems;
             continue;
@@ -175,6 +179,10 @@ QString ImportPlan::summaryText() const {
     lines << confidenceLines();
     lines << mappingLines();
     lines << QStringLiteral("%1 invalid item(s)").arg(invalidItems);
+    if (problemsNotKept > 0)
+        lines << QStringLiteral("%1 more problem(s) not listed: only the first %2 are kept")
+                     .arg(problemsNotKept)
+                     .arg(problems.size());
     if (!unknownIds.isEmpty())
         lines << QStringLiteral("%1 unknown id(s)").arg(unknownIds.size());
     if (confidence.looksLikeProbabilities())

@@ -40,7 +40,8 @@ struct ImportPlan {
     QList<PresentItem> alreadyPresent;
     int overwriteCount = 0;
     int assetsWithHumanLabels = 0;
-    QList<Problem> problems; // scan problems and unknown ids, errors and warnings
+    QList<Problem> problems;    // scan problems and unknown ids, errors and warnings
+    qint64 problemsNotKept = 0; // beyond the scan's kept problems (PredictionScanner)
     QStringList unknownIds;
     qint64 invalidItems = 0; // items with at least one error (unknown ids included)
     ConfidenceStats confidence;

@@ -20,6 +20,11 @@ ImportReport ImportReport::fromPlan(const ImportPlan& plan) {
         report.warnings << QStringLiteral("every confidence is between 0 and 1 but Kili expects "
                                           "0–100; re-run with --scale-confidence to multiply them "
                                           "by 100");
+    if (plan.problemsNotKept > 0)
+        report.warnings << QStringLiteral("%1 more problem(s) were found and not listed: only "
+                                          "the first %2 are kept")
+                               .arg(plan.problemsNotKept)
+                               .arg(plan.problems.size());
     report.unknownIds = plan.unknownIds;
     report.droppedBelowConfidence = dropsJson(plan.droppedBelowConfidence);
     report.mapped = renamedJson(plan.droppedBelowConfidence);

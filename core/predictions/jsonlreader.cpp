@@ -19,13 +19,20 @@ void JsonlReader::read(const QString& path, ReadSink& sink) {
         return;
     }
     LineReader lines(file, simdjson::SIMDJSON_PADDING);
+    lines.setMaxLineBytes(kMaxJsonlLineBytes);
     std::string_view line;
     bool anyLine = false;
     while (lines.next(line)) {
+        const SourceLocation where{path, lines.lineNumber(), {}};
+        if (lines.lastLineTooLong()) {
+            anyLine = true;
+            sink.onProblem(
+                readProblem(where, lineTooLongMessage(lines.lastLineBytes(), kMaxJsonlLineBytes)));
+            continue;
+        }
         if (isBlank(line))
             continue;
         anyLine = true;
-        const SourceLocation where{path, lines.lineNumber(), {}};
         // LineReader guarantees SIMDJSON_PADDING readable bytes after the line: parse in place.
         auto parsed = m_parser.parse(line.data(), line.size(), false);
         if (parsed.error()) {

@@ -48,22 +48,56 @@ bool LineReader::fill() {
 }
 
 bool LineReader::next(std::string_view& line) {
+    m_tooLong = false;
     for (;;) {
         const char* start = m_buffer.data() + m_begin;
-        const auto* newline = static_cast<const char*>(std::memchr(start, '\n', m_end - m_begin));
+        const std::size_t pending = m_end - m_begin;
+        const auto* newline = static_cast<const char*>(std::memchr(start, '\n', pending));
         if (newline || (m_eof && m_begin < m_end)) {
-            std::size_t length = newline ? std::size_t(newline - start) : m_end - m_begin;
+            std::size_t length = newline ? std::size_t(newline - start) : pending;
             m_lineOffset = m_bufferOffset + qint64(m_begin);
+            m_lastLineBytes = qint64(length);
             ++m_lineNumber;
             m_begin += length + (newline ? 1 : 0);
             if (length > 0 && start[length - 1] == '\r')
                 --length;
+            if (m_maxLineBytes > 0 && length > m_maxLineBytes) {
+                m_tooLong = true;
+                length = 0;
+            }
             line = std::string_view(start, length);
             return true;
         }
+        if (m_maxLineBytes > 0 && pending > m_maxLineBytes)
+            return skipLongLine(line);
         if (!fill() && m_begin >= m_end)
             return false;
     }
+}
+
+// The line in the buffer is already over the limit: read on to its end, dropping what was read.
+bool LineReader::skipLongLine(std::string_view& line) {
+    m_lineOffset = m_bufferOffset + qint64(m_begin);
+    ++m_lineNumber;
+    qint64 bytes = 0;
+    for (;;) {
+        const char* start = m_buffer.data() + m_begin;
+        const std::size_t pending = m_end - m_begin;
+        const auto* newline = static_cast<const char*>(std::memchr(start, '\n', pending));
+        if (newline) {
+            bytes += newline - start;
+            m_begin += std::size_t(newline - start) + 1;
+            break;
+        }
+        bytes += qint64(pending);
+        m_begin = m_end;
+        if (!fill())
+            break;
+    }
+    m_tooLong = true;
+    m_lastLineBytes = bytes;
+    line = std::string_view(m_buffer.data() + m_begin, 0);
+    return true;
 }
 
 } // namespace kili::predictions

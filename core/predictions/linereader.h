@@ -1,6 +1,8 @@
 // Streams the lines of a text file through a fixed buffer, so that a file of any size is read
 // with a bounded amount of memory. Strips a UTF-8 BOM and LF/CRLF line ends. Every line handed
 // out is followed by at least `padding` readable bytes, which lets simdjson parse it in place.
+// A line longer than the limit is read through without being kept: next() hands it out empty,
+// marked lastLineTooLong(), so that one huge line costs the limit's memory, not its own size.
 #pragma once
 
 #include <QString>
@@ -15,8 +17,14 @@ class LineReader {
 public:
     explicit LineReader(QIODevice& device, std::size_t padding = 64);
 
+    // The largest line kept, in bytes (0: no limit).
+    void setMaxLineBytes(std::size_t bytes) { m_maxLineBytes = bytes; }
+
     // The next line without its end-of-line characters; false at the end or on a read error.
     bool next(std::string_view& line);
+    // The last line handed out was over the limit: it is empty, lastLineBytes() long in the file.
+    bool lastLineTooLong() const { return m_tooLong; }
+    qint64 lastLineBytes() const { return m_lastLineBytes; }
     qint64 lineNumber() const { return m_lineNumber; } // of the last line returned, from 1
     qint64 lineOffset() const { return m_lineOffset; } // byte offset of that line in the file
     bool failed() const { return !m_error.isEmpty(); }
@@ -24,6 +32,7 @@ public:
 
 private:
     bool fill();
+    bool skipLongLine(std::string_view& line);
 
     QIODevice& m_device;
     std::size_t m_padding;
@@ -34,6 +43,9 @@ private:
     qint64 m_lineNumber = 0;
     qint64 m_lineOffset = 0;
     bool m_eof = false;
+    std::size_t m_maxLineBytes = 0;
+    bool m_tooLong = false;
+    qint64 m_lastLineBytes = 0;
     QString m_error;
 };
 

@@ -33,6 +33,13 @@ QString cannotOpenMessage(const QString& reason) {
         .arg(reason);
 }
 
+QString lineTooLongMessage(qint64 bytes, std::size_t limit) {
+    const auto mib = [](double value) { return QString::number(value / (1024 * 1024), 'f', 1); };
+    return QStringLiteral("the line is %1 MB, over the %2 MB a line may take here; it was skipped "
+                          "unread (split what it holds into one prediction per line)")
+        .arg(mib(double(bytes)), mib(double(limit)));
+}
+
 QString noPredictionMessage(const QString& why) {
     return QStringLiteral("the file holds no prediction (%1); check that it is the file your "
                           "model wrote")

@@ -44,8 +44,17 @@ private:
     std::string m_stringCopy;
 };
 
+// The longest line of a JSONL file that is read: a prediction that large could not be sent in one
+// request anyway (Kili's, and the sandbox's, limit is 32 MB a request), and parsing one line of
+// hundreds of megabytes would hold gigabytes.
+constexpr std::size_t kMaxJsonlLineBytes = 16 * 1024 * 1024;
+// The longest line of a YOLO file: one object is a few dozen bytes.
+constexpr std::size_t kMaxYoloLineBytes = 1024 * 1024;
+
 Problem readProblem(const SourceLocation& where, const QString& message,
                     const QString& externalId = {});
+// For a line over the limit of its format: how long it is, what the limit is, that it was skipped.
+QString lineTooLongMessage(qint64 bytes, std::size_t limit);
 QString cannotOpenMessage(const QString& reason);
 // For a file that holds no prediction at all: `why` says what the file holds instead.
 QString noPredictionMessage(const QString& why);

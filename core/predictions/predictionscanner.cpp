@@ -139,6 +139,15 @@ void PredictionScanner::onProblem(Problem&& problem) {
     if (problem.isError())
         ++m_result.invalidItems;
     m_result.problems.append(std::move(problem));
+    capProblems();
+}
+
+void PredictionScanner::capProblems() {
+    const qsizetype excess = m_result.problems.size() - kMaxKeptProblems;
+    if (excess <= 0)
+        return;
+    m_result.problemsNotKept += excess;
+    m_result.problems.resize(kMaxKeptProblems);
 }
 
 void PredictionScanner::onItem(PredictionItem&& item, simdjson::dom::element jsonResponse) {
@@ -164,7 +173,9 @@ void PredictionScanner::onItem(PredictionItem&& item, simdjson::dom::element jso
             return;
         }
     }
-    if (m_validator.validate(jsonResponse, item, m_result.problems) > 0) {
+    const int errors = m_validator.validate(jsonResponse, item, m_result.problems);
+    capProblems();
+    if (errors > 0) {
         ++m_result.invalidItems;
         return;
     }
@@ -189,6 +200,7 @@ void PredictionScanner::onItem(PredictionItem&& item, simdjson::dom::element jso
             ++m_result.invalidItems;
         }
         m_result.problems.append(std::move(problem));
+        capProblems();
         return;
     }
     if (m_options.keepItems) {

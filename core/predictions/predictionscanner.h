@@ -31,8 +31,11 @@ struct ScanOptions {
 };
 
 struct ScanResult {
-    std::vector<PredictionItem> items;      // the valid items, in input order
-    QList<Problem> problems;                // errors and warnings, in input order
+    std::vector<PredictionItem> items; // the valid items, in input order
+    // Errors and warnings in input order: the first kMaxKeptProblems of them; the others are
+    // counted in problemsNotKept, so that a file of millions of bad lines does not fill memory.
+    QList<Problem> problems;
+    qint64 problemsNotKept = 0;
     qint64 itemsRead = 0;                   // items seen, valid or not
     qint64 invalidItems = 0;                // items with at least one error (or unreadable)
     qint64 duplicates = 0;                  // identical repeats, dropped
@@ -44,6 +47,8 @@ struct ScanResult {
 
 class PredictionScanner : private ReadSink {
 public:
+    static constexpr qsizetype kMaxKeptProblems = 10000;
+
     PredictionScanner(const Interface& interface, ScanOptions options);
     ~PredictionScanner() override;
 
@@ -62,6 +67,8 @@ public:
 private:
     void onItem(PredictionItem&& item, simdjson::dom::element jsonResponse) override;
     void onProblem(Problem&& problem) override;
+    // Keeps the first kMaxKeptProblems problems and counts the others.
+    void capProblems();
     std::unique_ptr<PredictionReader> readerFor(PredictionFormat format, QString* error);
     void fileProblem(const QString& path, const QString& message);
 

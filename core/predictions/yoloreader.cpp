@@ -67,12 +67,20 @@ void YoloReader::read(const QString& path, ReadSink& sink) {
     bool first = true;
     bool broken = false;
     LineReader lines(file);
+    lines.setMaxLineBytes(kMaxYoloLineBytes);
     std::string_view line;
     while (lines.next(line)) {
+        const SourceLocation where{path, lines.lineNumber(), {}};
+        if (lines.lastLineTooLong()) {
+            sink.onProblem(readProblem(where,
+                                       lineTooLongMessage(lines.lastLineBytes(), kMaxYoloLineBytes),
+                                       item.externalId));
+            broken = true;
+            continue;
+        }
         const auto parts = fields(line);
         if (parts.empty())
             continue;
-        const SourceLocation where{path, lines.lineNumber(), {}};
         double values[5] = {0, 0, 0, 0, 1.0};
         bool ok = parts.size() == 5 || parts.size() == 6;
         for (std::size_t i = 1; ok && i < parts.size(); ++i)

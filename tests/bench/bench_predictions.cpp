@@ -1,6 +1,7 @@
-// bench_predictions [check=1000000] [import=20000]
+// bench_predictions [check=1000000] [import=20000] [checkBytes=1000000000]
 // 1. Check N classification predictions (JSONL generated into a temp dir): read + validate
-//    against the interface → predictions/s and peak memory (targets ≥ 200,000/s, < 300 MB).
+//    against the interface → predictions/s and peak memory (targets ≥ 200,000/s, < 300 MB); then
+//    the same for a file of `checkBytes` (1 GB).
 // 2. Import M predictions end to end into a sandbox with 150 ms latency and a 500 calls/min
 //    limit (own thread, as in kili-desk --sandbox): our pipeline (bulk resolution with pages of
 //    500, batches of 100, 4 in flight) against Kili's SDK pattern (one request at a time,
@@ -56,36 +57,48 @@ const char* kInterface =
     R"("WEATHER_JOB":{"mlTask":"CLASSIFICATION","required":0,"isChild":false,"content":{"input":"checkbox",)"
     R"("categories":{"SUNNY":{"name":"Sunny"},"CLOUDY":{"name":"Cloudy"},"RAINY":{"name":"Rainy"}}}}}})";
 
-void benchCheck(qint64 count) {
+// Writes predictions to `path` until there are `count` of them or the file holds `minBytes`
+// (whichever is asked: the other is 0); returns how many were written.
+qint64 writePredictions(const QString& path, qint64 count, qint64 minBytes) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return 0;
+    QByteArray chunk;
+    qint64 written = 0;
+    qint64 bytes = 0;
+    for (qint64 i = 0; count > 0 ? i < count : bytes < minBytes; ++i) {
+        const qint64 before = chunk.size();
+        chunk += "{\"externalId\":\"asset-" + QByteArray::number(i)
+                 + "\",\"modelName\":\"resnet-50-finetuned-2024-06\",\"jsonResponse\":"
+                   "{\"CLASSIFICATION_JOB\":{\"categories\":[{\"name\":\"CAT\",\"confidence\":"
+                 + QByteArray::number(40 + i % 60)
+                 + ",\"children\":{\"COLOR\":{\"categories\":[{\"name\":\"BLACK\",\"confidence\":"
+                   "71},{\"name\":\"WHITE\",\"confidence\":22},{\"name\":\"GINGER\","
+                   "\"confidence\":7}]}}}]},\"WEATHER_JOB\":{\"categories\":[{\"name\":\"SUNNY\","
+                   "\"confidence\":64},{\"name\":\"CLOUDY\",\"confidence\":30},{\"name\":"
+                   "\"RAINY\",\"confidence\":6}]}}}\n";
+        bytes += chunk.size() - before;
+        ++written;
+        if (chunk.size() > (1 << 22)) {
+            file.write(chunk);
+            chunk.clear();
+        }
+    }
+    file.write(chunk);
+    return written;
+}
+
+// The check alone (read + validate + duplicate detection) of a generated JSONL file: `count`
+// predictions, or as many as make `minBytes`. Peak memory is the process's, so the larger run
+// goes last.
+void benchCheck(qint64 count, qint64 minBytes = 0) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("predictions.jsonl"));
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return;
-        QByteArray chunk;
-        for (qint64 i = 0; i < count; ++i) {
-            chunk +=
-                "{\"externalId\":\"asset-" + QByteArray::number(i)
-                + "\",\"modelName\":\"resnet-50-finetuned-2024-06\",\"jsonResponse\":"
-                  "{\"CLASSIFICATION_JOB\":{\"categories\":[{\"name\":\"CAT\",\"confidence\":"
-                + QByteArray::number(40 + i % 60)
-                + ",\"children\":{\"COLOR\":{\"categories\":[{\"name\":\"BLACK\",\"confidence\":"
-                  "71},{\"name\":\"WHITE\",\"confidence\":22},{\"name\":\"GINGER\","
-                  "\"confidence\":7}]}}}]},\"WEATHER_JOB\":{\"categories\":[{\"name\":\"SUNNY\","
-                  "\"confidence\":64},{\"name\":\"CLOUDY\",\"confidence\":30},{\"name\":"
-                  "\"RAINY\",\"confidence\":6}]}}}\n";
-            if (chunk.size() > (1 << 22)) {
-                file.write(chunk);
-                chunk.clear();
-            }
-        }
-        file.write(chunk);
-    }
+    count = writePredictions(path, count, minBytes);
     const qint64 bytes = QFileInfo(path).size();
     const kili::Interface interface = kili::Interface::parse(kInterface);
     ScanOptions options;
-    options.keepItems = false; // the check alone: read + validate + duplicate detection
+    options.keepItems = false;
     PredictionScanner scanner(interface, options);
     QElapsedTimer timer;
     timer.start();
@@ -99,12 +112,16 @@ void benchCheck(qint64 count) {
     const double perSecond = double(count) / seconds;
     std::printf("check: %lld predictions, %.0f MB of JSONL in %.2f s\n", count, double(bytes) / 1e6,
                 seconds);
-    result(qPrintable(QStringLiteral("check %1 predictions").arg(count)),
-           QStringLiteral("%1 pred/s").arg(perSecond, 0, 'f', 0),
+    const QString what = minBytes > 0 ? QStringLiteral("check a %1 GB JSONL (%2 predictions)")
+                                            .arg(double(bytes) / 1e9, 0, 'f', 1)
+                                            .arg(count)
+                                      : QStringLiteral("check %1 predictions").arg(count);
+    result(qPrintable(what), QStringLiteral("%1 pred/s").arg(perSecond, 0, 'f', 0),
            QStringLiteral("200000 pred/s (target)"), QString::number(perSecond / 200000.0, 'f', 2));
     const double peak = peakMegabytes();
-    result("check peak memory", QStringLiteral("%1 MB").arg(peak, 0, 'f', 0),
-           QStringLiteral("300 MB (target)"), QString::number(peak / 300.0, 'f', 2));
+    result(qPrintable(what + QStringLiteral(", peak memory")),
+           QStringLiteral("%1 MB").arg(peak, 0, 'f', 0), QStringLiteral("300 MB (target)"),
+           QString::number(peak / 300.0, 'f', 2));
 }
 
 struct Run {
@@ -260,8 +277,12 @@ int main(int argc, char** argv) {
     const QStringList arguments = QCoreApplication::arguments();
     const qint64 checkCount = arguments.size() > 1 ? arguments.at(1).toLongLong() : 1000000;
     const int importCount = arguments.size() > 2 ? arguments.at(2).toInt() : 20000;
+    const qint64 checkBytes =
+        arguments.size() > 3 ? arguments.at(3).toLongLong() : qint64(1000) * 1000 * 1000;
     if (checkCount > 0)
         benchCheck(checkCount);
+    if (checkBytes > 0)
+        benchCheck(0, checkBytes);
     if (importCount > 0)
         benchImport(importCount);
     return 0;

@@ -347,3 +347,39 @@ TEST(YoloClasses, NoUsableNameIsAnError) {
     EXPECT_FALSE(YoloClasses::parse("names: [car]\n", &error).isEmpty());
     EXPECT_TRUE(error.isEmpty());
 }
+
+TEST(LineReader, ALineOverTheLimitIsReadThroughAndHandedOutEmpty) {
+    QByteArray data("first\n");
+    data += QByteArray(5 * 1024 * 1024 + 17, 'x');
+    data += "\r\nlast";
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    LineReader reader(buffer);
+    reader.setMaxLineBytes(1024 * 1024);
+    std::string_view line;
+    ASSERT_TRUE(reader.next(line));
+    EXPECT_EQ(line, "first");
+    EXPECT_FALSE(reader.lastLineTooLong());
+    ASSERT_TRUE(reader.next(line));
+    EXPECT_TRUE(reader.lastLineTooLong());
+    EXPECT_TRUE(line.empty());
+    EXPECT_EQ(reader.lastLineBytes(), 5 * 1024 * 1024 + 17 + 1) << "the CR is part of the line";
+    EXPECT_EQ(reader.lineNumber(), 2);
+    ASSERT_TRUE(reader.next(line));
+    EXPECT_EQ(line, "last") << "the line after the long one must be read whole";
+    EXPECT_EQ(reader.lineNumber(), 3);
+    EXPECT_FALSE(reader.next(line));
+}
+
+TEST(LineReader, ALongLastLineWithoutNewlineIsSkippedToo) {
+    QByteArray data(3 * 1024 * 1024, 'y');
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::ReadOnly);
+    LineReader reader(buffer);
+    reader.setMaxLineBytes(1024 * 1024);
+    std::string_view line;
+    ASSERT_TRUE(reader.next(line));
+    EXPECT_TRUE(reader.lastLineTooLong());
+    EXPECT_EQ(reader.lastLineBytes(), 3 * 1024 * 1024);
+    EXPECT_FALSE(reader.next(line));
+}

@@ -284,3 +284,52 @@ TEST(Validator, OneItemListsAFewProblemsAndCountsTheRest) {
                 ::testing::HasSubstr("more problem(s) in this jsonResponse"));
     EXPECT_EQ(result.invalidItems, 1);
 }
+
+TEST(Memory, AHugeLineIsSkippedWithItsSizeAndTheRestIsRead) {
+    QTemporaryDir dir;
+    QFile file(dir.filePath(s("huge.jsonl")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(
+        R"({"externalId":"car-001","jsonResponse":{"CLASSIFICATION_JOB":{"categories":[{"name":"CAR","confidence":90}]}}})"
+        "\n");
+    // Line 2: a 17 MB line, one byte of it more than the limit allows would already do.
+    QByteArray huge =
+        R"({"externalId":"car-002","jsonResponse":{"CLASSIFICATION_JOB":{"categories":[)";
+    while (huge.size() < qsizetype(kMaxJsonlLineBytes) + 1024 * 1024)
+        huge += R"({"name":"CAR","confidence":90},)";
+    huge += R"({"name":"CAR"}]}}})";
+    file.write(huge + "\n");
+    file.write(
+        R"({"externalId":"car-003","jsonResponse":{"CLASSIFICATION_JOB":{"categories":[{"name":"CAR","confidence":80}]}}})"
+        "\n");
+    file.close();
+    PredictionScanner scanner(testInterface(), {});
+    scanner.scan({file.fileName()});
+    const ScanResult result = scanner.takeResult();
+    EXPECT_EQ(result.items.size(), 2u) << "the lines around the huge one must still be read";
+    ASSERT_EQ(result.problems.size(), 1) << texts(result.problems).join(u'\n').toStdString();
+    const Problem& problem = result.problems.first();
+    EXPECT_EQ(problem.source.line, 2);
+    EXPECT_THAT(problem.message.toStdString(),
+                ::testing::HasSubstr("the line is 17.0 MB, over the 16.0 MB a line may take here; "
+                                     "it was skipped unread"));
+    EXPECT_EQ(result.invalidItems, 1);
+}
+
+TEST(Memory, ProblemsBeyondTheCapAreCountedNotKept) {
+    QTemporaryDir dir;
+    QFile file(dir.filePath(s("bad.jsonl")));
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    const int lines = int(PredictionScanner::kMaxKeptProblems) + 2500;
+    for (int i = 0; i < lines; ++i)
+        file.write("not json\n");
+    file.close();
+    PredictionScanner scanner(testInterface(), {});
+    scanner.scan({file.fileName()});
+    const ScanResult result = scanner.takeResult();
+    EXPECT_EQ(result.problems.size(), PredictionScanner::kMaxKeptProblems);
+    EXPECT_EQ(result.problemsNotKept, 2500);
+    EXPECT_EQ(result.invalidItems, lines) << "every bad line still counts as invalid";
+    EXPECT_EQ(result.problems.last().source.line, PredictionScanner::kMaxKeptProblems)
+        << "the first problems are the ones kept";
+}
