@@ -116,6 +116,7 @@ void AssetLabelModel::setPage(int page, const QList<Asset>& assets) {
         entry.asset.labels = std::move(labels[i]);
         for (const Label& label : entry.asset.labels)
             entry.labelConfidence.append(LabelText::confidenceSummary(label));
+        entry.latestHuman = latestHumanLabel(entry.asset.labels);
         endInsertRows();
     }
 }
@@ -142,6 +143,7 @@ void AssetLabelModel::removeChildrenOf(int page) {
         beginRemoveRows(parent, 0, labels - 1);
         stored[i].asset.labels.clear();
         stored[i].labelConfidence.clear();
+        stored[i].latestHuman = -1;
         endRemoveRows();
     }
 }
@@ -319,7 +321,9 @@ QVariant AssetLabelModel::labelData(const LoadedAsset& loaded, int labelRow, int
     }
     switch (column) {
     case ExternalIdColumn:
-        return label.isLatestLabelForUser ? tr("label (latest)") : tr("label");
+        // One per asset: its latest human label, what Kili exports (isLatestLabelForUser is per
+        // person, so two people's labels would both say it).
+        return labelRow == loaded.latestHuman ? tr("label (latest)") : tr("label");
     case CreatedColumn:
         return dateText(label.createdAt);
     case TypeColumn:

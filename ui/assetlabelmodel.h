@@ -76,6 +76,7 @@ private:
     struct LoadedAsset {
         Asset asset;
         QStringList labelConfidence; // per label, computed once when the page arrives
+        qsizetype latestHuman = -1;  // the label Kili exports as the asset's (latestHumanLabel)
     };
     using Page = QList<LoadedAsset>;
 

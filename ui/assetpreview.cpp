@@ -38,12 +38,16 @@ OverlayStyle AssetPreview::styleFor(const Label& label) {
         style.penWidth = 2.5;
         break;
     case LabelType::Inference:
-    case LabelType::Autosave:
         style = OverlayStyle::dotted();
+        break;
+    case LabelType::Autosave: // a person's work in progress
+        style = OverlayStyle::dotted();
+        style.showConfidence = false;
         break;
     case LabelType::Default:
     case LabelType::Review:
     case LabelType::Unknown:
+        style.showConfidence = false;
         break;
     }
     return style;
@@ -110,7 +114,7 @@ void AssetPreview::updateLegend() {
         for (const ClassificationAnswer& answer : layer.annotations.classifications) {
             QString text = QStringLiteral("<span style='color:%1'>■</span> %2")
                                .arg(answer.color.name(), answer.caption.toHtmlEscaped());
-            if (answer.confidence)
+            if (answer.confidence && layer.style.showConfidence)
                 text += QLatin1Char(' ') + QString::number(qRound(*answer.confidence))
                         + QLatin1Char('%');
             answers.append(text);

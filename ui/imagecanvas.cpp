@@ -44,8 +44,9 @@ void ImageCanvas::render(QPainter& painter, const QRectF& canvas, const QImage& 
     target.translate(canvas.topLeft());
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.drawImage(target, image);
+    CaptionLayout captions; // one for every layer, so that no caption covers another
     for (const PreviewLayer& layer : layers)
-        AnnotationPainter::paint(painter, target, layer.annotations.shapes, layer.style);
+        AnnotationPainter::paint(painter, target, layer.annotations.shapes, layer.style, &captions);
 }
 
 void ImageCanvas::paintEvent(QPaintEvent*) {

@@ -50,10 +50,6 @@ QString lastProjectKey(const api::Connection* connection) {
            + QString::fromLatin1(server.toBase64(QByteArray::Base64UrlEncoding));
 }
 
-bool isHuman(const Label& label) {
-    const LabelType::Kind kind = label.labelType.kind();
-    return kind == LabelType::Default || kind == LabelType::Review;
-}
 } // namespace
 
 MainWindow::MainWindow(api::Connection* connection, QWidget* parent)
@@ -131,14 +127,9 @@ MainWindow::MainWindow(api::Connection* connection, QWidget* parent)
                 m_labelDetail->setLabel(label);
                 // A model's label is compared with the latest human label underneath it.
                 QList<Label> shown;
-                if (!isHuman(label)) {
-                    for (auto it = asset.labels.crbegin(); it != asset.labels.crend(); ++it) {
-                        if (isHuman(*it)) {
-                            shown.append(*it);
-                            break;
-                        }
-                    }
-                }
+                if (const qsizetype human = latestHumanLabel(asset.labels);
+                    !label.labelType.isHuman() && human >= 0)
+                    shown.append(asset.labels[human]);
                 shown.append(label);
                 showAsset(asset, shown);
             });

@@ -33,4 +33,14 @@ Label Label::fromJson(const QJsonObject& json) {
     return label;
 }
 
+qsizetype latestHumanLabel(const QList<Label>& labels) {
+    qsizetype latest = -1;
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        if (labels[i].labelType.isHuman()
+            && (latest < 0 || labels[i].createdAt >= labels[latest].createdAt))
+            latest = i;
+    }
+    return latest;
+}
+
 } // namespace kili

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -32,5 +33,9 @@ struct Label {
 
     static Label fromJson(const QJsonObject& json);
 };
+
+// The index of the most recent human label (DEFAULT or REVIEW) by creation date, the later in the
+// list on a tie; -1 when there is none. What Kili exports as an asset's label.
+qsizetype latestHumanLabel(const QList<Label>& labels);
 
 } // namespace kili

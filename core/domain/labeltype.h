@@ -24,6 +24,8 @@ public:
     // The API's spelling (DEFAULT, PREDICTION…); the original text for Unknown.
     QString toString() const;
     bool isKnown() const { return m_kind != Unknown; }
+    // A person's label (DEFAULT or REVIEW), as opposed to a model's or an unfinished one.
+    bool isHuman() const { return m_kind == Default || m_kind == Review; }
 
     friend bool operator==(const LabelType& a, const LabelType& b) {
         return a.m_kind == b.m_kind && (a.m_kind != Unknown || a.m_unknownText == b.m_unknownText);

@@ -15,13 +15,6 @@ bool sameResponse(const QByteArray& compact, const QJsonObject& existing) {
     return QJsonDocument::fromJson(compact).object() == existing;
 }
 
-namespace {
-bool isHuman(const kili::Label& label) {
-    return label.labelType.kind() == kili::LabelType::Default
-           || label.labelType.kind() == kili::LabelType::Review;
-}
-} // namespace
-
 ImportPlan ImportPlanner::plan(ScanResult scan, const AssetIndex& assets,
                                const ImportSettings& settings) {
     ImportPlan plan;
@@ -82,7 +75,7 @@ ImportPlan ImportPlanner::plan(ScanResult scan, const AssetIndex& assets,
         bool present = false;
         bool sameModelExists = false;
         for (const kili::Label& label : asset->labels) {
-            if (isHuman(label))
+            if (label.labelType.isHuman())
                 humanAssets.insert(assetId);
             if (label.labelType == settings.labelType && label.modelName == model) {
                 sameModelExists = true;

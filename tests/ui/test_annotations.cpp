@@ -184,3 +184,46 @@ TEST(TextPreview, HighlightsEntitySpansInCategoryColours) {
     EXPECT_EQ(color.rgb(), QColor(0, 255, 0).rgb());
     EXPECT_FALSE(preview.highlightAt(12).isValid());
 }
+
+TEST(AnnotationPainter, APersonsLabelShowsNoConfidenceAModelsDoes) {
+    const Interface interface = Interface::parse(QByteArray(InterfaceJson));
+    const char* box = R"({"DET": {"annotations": [{"type": "rectangle",
+        "categories": [{"name": "CAR", "confidence": 100}], "boundingPoly": [{"normalizedVertices": [
+        {"x":0.1,"y":0.8},{"x":0.1,"y":0.2},{"x":0.4,"y":0.2},{"x":0.4,"y":0.8}]}]}]}})";
+    Label human;
+    human.labelType = LabelType::Default;
+    human.jsonResponse = json(box);
+    Label review = human;
+    review.labelType = LabelType::Review;
+    Label prediction = human;
+    prediction.labelType = LabelType::Prediction;
+    prediction.modelName = QStringLiteral("yolo");
+    const QList<PreviewLayer> layers =
+        AssetPreview::layersFor({human, review, prediction}, interface);
+    ASSERT_EQ(layers.size(), 3);
+    const AnnotationShape& shape = layers[0].annotations.shapes.first();
+    EXPECT_EQ(AnnotationPainter::captionOf(shape, layers[0].style), QStringLiteral("Car"))
+        << "a DEFAULT label is a person's: no \"100%\"";
+    EXPECT_EQ(AnnotationPainter::captionOf(shape, layers[1].style), QStringLiteral("Car"));
+    EXPECT_EQ(AnnotationPainter::captionOf(shape, layers[2].style),
+              QStringLiteral("yolo: Car 100%"));
+}
+
+TEST(CaptionLayout, CaptionsOfOverlappingBoxesDoNotCoverEachOther) {
+    CaptionLayout layout;
+    const QRectF area(0, 0, 400, 300);
+    const QSizeF size(80, 14);
+    // Two boxes whose top-left corners are 5 px apart, and a third label's box on the first.
+    const QRectF first = layout.place(QPointF(100, 100), size, area);
+    const QRectF second = layout.place(QPointF(105, 103), size, area);
+    const QRectF third = layout.place(QPointF(100, 100), size, area);
+    EXPECT_FALSE(first.intersects(second));
+    EXPECT_FALSE(first.intersects(third));
+    EXPECT_FALSE(second.intersects(third));
+    EXPECT_EQ(first.bottomLeft(), QPointF(100, 100)) << "the first caption sits above its shape";
+    for (const QRectF& box : {first, second, third})
+        EXPECT_TRUE(area.contains(box));
+    // At the top edge, the caption goes inside the shape.
+    const QRectF top = layout.place(QPointF(300, 2), size, area);
+    EXPECT_GE(top.top(), 0);
+}

@@ -149,3 +149,33 @@ TEST(AssetPager, ShowsOnlyTheLabelsTheFilterAsksFor) {
     EXPECT_EQ(model.index(0, AssetLabelModel::TypeColumn, asset2).data().toString(),
               QStringLiteral("PREDICTION"));
 }
+
+TEST(AssetLabelModel, OnlyTheAssetsLatestHumanLabelSaysLatest) {
+    AssetLabelModel model(10);
+    model.reset(1);
+    Asset asset = FakeAssetSource::makeAsset(0);
+    asset.labels.clear();
+    const QDateTime start(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
+    const auto label = [&](LabelType type, int minutes, const char* author) {
+        Label made;
+        made.id = QStringLiteral("l%1").arg(minutes);
+        made.labelType = type;
+        made.createdAt = start.addSecs(60 * minutes);
+        made.author.email = QString::fromUtf8(author);
+        // Each is its author's latest, as the API says of one label per person.
+        made.isLatestLabelForUser = true;
+        return made;
+    };
+    asset.labels = {label(LabelType::Default, 1, "alice@x"), label(LabelType::Review, 5, "bob@x"),
+                    label(LabelType::Prediction, 9, "")};
+    model.setPage(0, {asset});
+    const QModelIndex parent = model.index(0, 0);
+    ASSERT_EQ(model.rowCount(parent), 3);
+    QStringList names;
+    for (int row = 0; row < 3; ++row)
+        names << model.index(row, AssetLabelModel::ExternalIdColumn, parent).data().toString();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("label"), QStringLiteral("label (latest)"),
+                                  QStringLiteral("label")}))
+        << "the REVIEW, the most recent person's label, is the asset's latest; a prediction "
+           "never is";
+}
