@@ -207,12 +207,13 @@ void ImportDesk::showImport(const QStringList& paths) {
         m_window->errorBar()->showError(m_import->toolTip(), {});
         return;
     }
-    if (!paths.isEmpty())
-        m_panel->addInputs(paths);
     m_panelDock->show();
     m_panelDock->raise();
     giveRoom(m_panelDock);
     m_panel->setFocus(Qt::OtherFocusReason);
+    // After the focus: without a model name, the panel puts it on the model name field.
+    if (!paths.isEmpty())
+        m_panel->addInputsAndCheck(paths);
 }
 
 void ImportDesk::showLabels(const QString& modelName, const LabelType& labelType,

@@ -379,19 +379,51 @@ void ImportPanel::setProject(const Project& project) {
 }
 
 void ImportPanel::addInputs(const QStringList& paths) {
+    if (isBusy())
+        return; // the files of a running import stay what they are
+    const qsizetype before = m_inputs.size();
     for (const QString& path : paths) {
         const QString absolute = QFileInfo(path).absoluteFilePath();
         if (!path.isEmpty() && !m_inputs.contains(absolute))
             m_inputs << absolute;
     }
+    if (m_inputs.size() != before)
+        forgetPlan();
     updateFileList();
     updateButtons();
 }
 
+void ImportPanel::addInputsAndCheck(const QStringList& paths) {
+    addInputs(paths);
+    if (isBusy() || m_inputs.isEmpty())
+        return;
+    if (m_modelName->text().trimmed().isEmpty()) {
+        setStatus(QStringLiteral("Which model made these predictions? Enter its name, then "
+                                 "press Enter to check them."));
+        m_modelName->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    check();
+}
+
 void ImportPanel::clearInputs() {
+    if (isBusy())
+        return;
     m_inputs.clear();
+    forgetPlan();
     updateFileList();
     updateButtons();
+}
+
+void ImportPanel::forgetPlan() {
+    if (m_import && m_import->stage() == PredictionImport::Stage::Planned)
+        m_import.reset();
+    m_preflight->model()->clear();
+    m_histogram->setValues({});
+    m_progress->reset();
+    m_progressText->clear();
+    m_createdLink->hide();
+    setStatus(QString());
 }
 
 QStringList ImportPanel::localPaths(const QMimeData* mime) {
@@ -415,7 +447,7 @@ void ImportPanel::dropEvent(QDropEvent* event) {
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();
-    addInputs(paths);
+    addInputsAndCheck(paths);
 }
 
 void ImportPanel::updateFileList() {
@@ -620,7 +652,11 @@ void ImportPanel::onPlanReady() {
     m_histogram->setValues(values);
     m_mapping->setProblems(plan.problems, ImportSettingsStore(m_project.id).categoryMapping());
     QString text = plan.summaryText().trimmed();
-    if (m_mapping->rowCount() > 0)
+    const bool unknownNames = std::any_of(
+        plan.problems.cbegin(), plan.problems.cend(), [](const predictions::Problem& problem) {
+            return !CategoryMappingModel::unknownCategoryOf(problem).isEmpty();
+        });
+    if (unknownNames) // not the saved mapping's rows: names this file uses and no category has
         text += QStringLiteral("\nSome names are not categories of the interface: see "
                                "Category mapping.");
     if (plan.confidence.looksLikeProbabilities())

@@ -60,8 +60,11 @@ public:
     void setProject(const Project& project);
     const Project& project() const { return m_project; }
 
-    // Files and folders to import (a drop, File › Import predictions…).
+    // Files and folders to import (a drop, File › Import predictions…). A change of the inputs
+    // forgets the plan of the previous ones: what Upload would send is always what is listed.
     void addInputs(const QStringList& paths);
+    // A drop: adds the inputs and checks them at once, or asks for the model name first.
+    void addInputsAndCheck(const QStringList& paths);
     void clearInputs();
     QStringList inputs() const { return m_inputs; }
     // The local files of a drop; empty when it holds none.
@@ -121,6 +124,9 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // Forgets the last check's plan, histogram, table and progress (not the last import, which
+    // Undo still offers).
+    void forgetPlan();
     QWidget* buildInputs();
     QWidget* buildMapping();
     QWidget* buildProgress();

@@ -65,10 +65,13 @@ void PreflightModel::setPlan(const predictions::ImportPlan& plan) {
             continue;
         }
         const QString key = itemKey(problem);
+        // The sentence first: a narrow column shows what is wrong, not the job's name.
         QString sentence = problem.message;
-        if (!problem.job.isEmpty())
-            sentence = problem.job + QLatin1String(": ") + sentence;
-        if (!problem.source.pointer.isEmpty())
+        if (!problem.job.isEmpty() && !problem.source.pointer.isEmpty())
+            sentence += QStringLiteral(" (%1, at %2)").arg(problem.job, problem.source.pointer);
+        else if (!problem.job.isEmpty())
+            sentence += QStringLiteral(" (%1)").arg(problem.job);
+        else if (!problem.source.pointer.isEmpty())
             sentence += QLatin1String(" (at ") + problem.source.pointer + QLatin1Char(')');
         if (const auto found = rowOfItem.constFind(key); found != rowOfItem.cend()) {
             m_rows[*found].problem += QLatin1Char('\n') + sentence;

@@ -146,8 +146,12 @@ void PreflightView::showRow(int sourceRow) {
                           : row.problem);
     m_assetId = row.assetId;
     if (row.assetId.isEmpty()) {
-        m_preview->showMessage(QStringLiteral("This prediction names no asset of the project, "
-                                              "so there is nothing to show."));
+        m_preview->showMessage(
+            row.status == PreflightRow::Status::UnknownAsset
+                ? QStringLiteral("This prediction names no asset of the project, so there is "
+                                 "nothing to show.")
+                : QStringLiteral("This prediction is invalid (the problem is above), so it is "
+                                 "not drawn and will not be sent."));
         return;
     }
     m_layers.clear();
