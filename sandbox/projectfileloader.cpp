@@ -18,6 +18,7 @@
 #include <QMimeDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <simdjson.h>
 
 namespace kili::sandbox {
 
@@ -55,6 +56,34 @@ QString lineAndColumn(const QByteArray& json, int offset) {
         }
     }
     return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+// `json` without the whitespace between tokens, its members in the order they were written.
+QString minified(std::string_view json) {
+    std::string out(json.size(), '\0');
+    std::size_t length = 0;
+    if (simdjson::minify(json.data(), json.size(), out.data(), length) != simdjson::SUCCESS)
+        return {};
+    return QString::fromUtf8(out.data(), qsizetype(length));
+}
+
+// The jsonInterface as its author wrote it (QJsonObject would sort the keys, and the desk shows
+// jobs and categories in the order of the text): the member's own text, or the text of the
+// JSON-encoded string. Empty when it cannot be had (the caller then writes the parsed object).
+QString interfaceTextInOrder(const QByteArray& file, const QJsonValue& value) {
+    if (value.isString())
+        return minified(value.toString().toStdString());
+    simdjson::ondemand::parser parser;
+    const simdjson::padded_string padded(file.constData(), std::size_t(file.size()));
+    simdjson::ondemand::document document;
+    if (parser.iterate(padded).get(document) != simdjson::SUCCESS)
+        return {};
+    simdjson::ondemand::object member;
+    std::string_view raw;
+    if (document.find_field_unordered("jsonInterface").get_object().get(member) != simdjson::SUCCESS
+        || member.raw_json().get(raw) != simdjson::SUCCESS)
+        return {};
+    return minified(raw);
 }
 
 // A JSON value that must be an object, given either as an object or as a JSON-encoded string.
@@ -190,8 +219,10 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
                     QStringLiteral("expected an object with a \"jobs\" object (or that object "
                                    "JSON-encoded in a string)"));
     }
-    project.jsonInterface =
-        QString::fromUtf8(QJsonDocument(jsonInterface).toJson(QJsonDocument::Compact));
+    project.jsonInterface = interfaceTextInOrder(json, root.value(QLatin1String("jsonInterface")));
+    if (project.jsonInterface.isEmpty())
+        project.jsonInterface =
+            QString::fromUtf8(QJsonDocument(jsonInterface).toJson(QJsonDocument::Compact));
     const QJsonValue workflowVersion = root.value(QLatin1String("workflowVersion"));
     if (!workflowVersion.isUndefined()) {
         if (workflowVersion.toString() != QLatin1String("V1")

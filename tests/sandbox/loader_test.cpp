@@ -3,6 +3,7 @@
 #include "sandboxclient.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -205,4 +206,46 @@ TEST(SandboxImageSize, ReadsPngAndJpegHeaders) {
     EXPECT_EQ(imageSize(png), QSize(640, 360));
     EXPECT_FALSE(imageSize(QByteArrayLiteral("GIF89a")).isValid());
     EXPECT_FALSE(imageSize(QByteArray::fromHex("ffd8ff")).isValid());
+}
+
+TEST(SandboxLoader, TheInterfaceIsServedInTheOrderItsAuthorWroteIt) {
+    // Jobs and keys deliberately out of alphabetical order, the interface once as an object and
+    // once JSON-encoded in a string.
+    const QByteArray interface =
+        R"({"jobs": {"Z_JOB": {"mlTask": "CLASSIFICATION", "required": 1, "isChild": false,
+           "content": {"input": "radio", "categories": {"ZEBRA": {"name": "Zebra", "children": []},
+           "ANT": {"name": "Ant", "children": []}}}},
+           "A_JOB": {"mlTask": "CLASSIFICATION", "required": 0, "isChild": false,
+           "content": {"input": "checkbox", "categories": {"X": {"name": "X", "children": []}}}}}})";
+    const QByteArray compact = QJsonDocument::fromJson(interface).toJson(QJsonDocument::Compact);
+    QByteArray encoded = QJsonDocument(QJsonArray{QString::fromUtf8(interface)}).toJson();
+    encoded =
+        encoded.mid(encoded.indexOf('"'), encoded.lastIndexOf('"') - encoded.indexOf('"') + 1);
+    for (const QByteArray& given : {interface, encoded}) {
+        QTemporaryDir folder;
+        SandboxOptions options;
+        options.loadFiles = {writeFile(
+            folder, QStringLiteral("project.json"),
+            R"({"title": "Ordered", "inputType": "IMAGE", "assets": [], "jsonInterface": )" + given
+                + "}")};
+        SandboxServer server(options);
+        QString error;
+        ASSERT_TRUE(server.start(&error)) << error.toStdString();
+        SandboxClient client(server);
+        const HttpResult result = client.graphql(QStringLiteral(
+            "query { data: projects(where: {}, first: 10, skip: 0) { jsonInterface } }"));
+        const QString text = result.data()
+                                 .toArray()
+                                 .first()
+                                 .toObject()
+                                 .value(QLatin1String("jsonInterface"))
+                                 .toString();
+        EXPECT_LT(text.indexOf(QStringLiteral("Z_JOB")), text.indexOf(QStringLiteral("A_JOB")))
+            << "the jobs were reordered: " << text.toStdString();
+        EXPECT_LT(text.indexOf(QStringLiteral("mlTask")), text.indexOf(QStringLiteral("content")))
+            << text.toStdString();
+        EXPECT_LT(text.indexOf(QStringLiteral("ZEBRA")), text.indexOf(QStringLiteral("ANT")));
+        EXPECT_EQ(QJsonDocument::fromJson(text.toUtf8()).toJson(QJsonDocument::Compact), compact)
+            << "the same interface, only in its own order";
+    }
 }
