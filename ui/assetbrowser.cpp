@@ -103,6 +103,15 @@ void AssetBrowser::updateStatus() {
         return;
     }
     const QLocale locale;
+    if (m_pager->total() == 0) {
+        // An empty tree says why: nothing in the project, or which filters left nothing.
+        const QStringList filters = m_pager->query().describeAssetFilters();
+        m_status->setText(filters.isEmpty()
+                              ? tr("This project has no assets.")
+                              : tr("No asset matches %1. Clear the filters with Ctrl+Shift+X.")
+                                    .arg(filters.join(QStringLiteral("; "))));
+        return;
+    }
     QString text = m_pager->total() < 0 ? tr("Counting assets…")
                                         : tr("%1 assets · %2 of %3 pages in memory · %4 requests")
                                               .arg(locale.toString(m_pager->total()))

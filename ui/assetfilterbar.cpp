@@ -38,19 +38,15 @@ AssetFilterBar::AssetFilterBar(QWidget* parent)
     auto* types = new QHBoxLayout;
     types->setContentsMargins(0, 0, 0, 0);
     types->addWidget(new QLabel(tr("Labels:"), this));
-    int shortcut = 1;
     for (const LabelType& type : LabelType::known()) {
         auto* button = new QToolButton(this);
         button->setCheckable(true);
         button->setText(type.toString());
-        button->setToolTip(tr("Only assets with a %1 label, and only those labels (key %2)")
-                               .arg(type.toString())
-                               .arg(shortcut));
+        button->setToolTip(typeToolTip(type));
         button->setObjectName(QLatin1String("labelType_") + type.toString());
         connect(button, &QToolButton::toggled, this, [this] { scheduleChange(0); });
         m_typeButtons.insert(type.kind(), button);
         types->addWidget(button);
-        ++shortcut;
     }
     types->addStretch(1);
 
@@ -138,14 +134,40 @@ void AssetFilterBar::setWorkflowVersion(const QString& version) {
     m_status->addItems(version == QLatin1String("V2") ? V2Statuses : V1Statuses);
 }
 
-void AssetFilterBar::setLabelTypeCount(const LabelType& type, int count) {
-    if (QToolButton* button = m_typeButtons.value(type.kind()))
-        button->setText(QStringLiteral("%1 (%2)").arg(type.toString(), QLocale().toString(count)));
+QString AssetFilterBar::typeToolTip(const LabelType& type) {
+    return tr("Only assets with a %1 label, and only those labels (key %2)")
+        .arg(type.toString())
+        .arg(LabelType::known().indexOf(type) + 1);
+}
+
+void AssetFilterBar::setLabelTypeCount(const LabelType& type, int labels, int assets) {
+    QToolButton* button = m_typeButtons.value(type.kind());
+    if (!button)
+        return;
+    const QLocale locale;
+    // The button counts labels, the tree assets: both are said, the assets where there is room.
+    button->setText(QStringLiteral("%1 (%2)").arg(type.toString(), locale.toString(labels)));
+    const QString counts =
+        tr("%1 %2 label(s) on %3 asset(s)")
+            .arg(locale.toString(labels), type.toString(), locale.toString(assets));
+    button->setToolTip(counts + QStringLiteral(". ") + typeToolTip(type));
+    button->setAccessibleDescription(counts);
+    m_typeCounts.insert(type.kind(), {labels, assets});
+}
+
+std::optional<std::pair<int, int>> AssetFilterBar::labelTypeCount(LabelType::Kind kind) const {
+    const auto found = m_typeCounts.constFind(kind);
+    if (found == m_typeCounts.cend())
+        return std::nullopt;
+    return *found;
 }
 
 void AssetFilterBar::resetCounts() {
-    for (const LabelType& type : LabelType::known())
+    m_typeCounts.clear();
+    for (const LabelType& type : LabelType::known()) {
         m_typeButtons.value(type.kind())->setText(type.toString());
+        m_typeButtons.value(type.kind())->setToolTip(typeToolTip(type));
+    }
 }
 
 void AssetFilterBar::setLabelTypeChecked(LabelType::Kind kind, bool checked) {

@@ -8,6 +8,8 @@
 
 #include <QHash>
 #include <QWidget>
+#include <optional>
+#include <utility>
 
 class QCheckBox;
 class QComboBox;
@@ -26,7 +28,10 @@ public:
     void setProjectId(const QString& projectId);
     // Workflow V1 statuses, or V2 step statuses.
     void setWorkflowVersion(const QString& version);
-    void setLabelTypeCount(const LabelType& type, int count);
+    // `labels` of the type on `assets` assets: the button shows the first, its tooltip both.
+    void setLabelTypeCount(const LabelType& type, int labels, int assets);
+    // (labels, assets) as last set; nullopt before the counts arrived.
+    std::optional<std::pair<int, int>> labelTypeCount(LabelType::Kind kind) const;
     void resetCounts();
 
     AssetQuery query() const;
@@ -44,7 +49,10 @@ private:
 
     QString m_projectId;
     QString m_workflowVersion;
+    static QString typeToolTip(const LabelType& type);
+
     QHash<int, QToolButton*> m_typeButtons;
+    QHash<int, std::pair<int, int>> m_typeCounts; // kind → (labels, assets)
     QLineEdit* m_externalId;
     QLineEdit* m_modelName;
     QLineEdit* m_author;

@@ -26,4 +26,27 @@ bool AssetQuery::shows(const Label& label) const {
     return true;
 }
 
+QStringList AssetQuery::describeAssetFilters() const {
+    QStringList parts;
+    if (!filter.labelTypes.isEmpty()) {
+        QStringList types;
+        for (const LabelType& type : filter.labelTypes)
+            types << type.toString();
+        parts << QStringLiteral("label type %1").arg(types.join(QStringLiteral(" or ")));
+    }
+    if (!filter.labelAuthors.isEmpty())
+        parts << QStringLiteral("label author \"%1\"")
+                     .arg(filter.labelAuthors.join(QStringLiteral("\" or \"")));
+    if (!filter.externalIdContains.isEmpty())
+        parts << QStringLiteral("external ID contains \"%1\"")
+                     .arg(filter.externalIdContains.join(QStringLiteral("\" or \"")));
+    if (!filter.statuses.isEmpty())
+        parts << QStringLiteral("status %1").arg(filter.statuses.join(QStringLiteral(" or ")));
+    if (filter.createdAtGte.isValid() || filter.createdAtLte.isValid())
+        parts << QStringLiteral("created %1 – %2")
+                     .arg(filter.createdAtGte.toString(Qt::ISODate),
+                          filter.createdAtLte.toString(Qt::ISODate));
+    return parts;
+}
+
 } // namespace kili::ui

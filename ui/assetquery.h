@@ -17,6 +17,9 @@ struct AssetQuery {
     // and model name asked for (an asset matched by one label still carries all of them).
     bool shows(const Label& label) const;
     bool filtersLabels() const;
+    // The filters that narrow which assets are listed, for a person: "label type PREDICTION,
+    // external ID contains "car"". Empty when every asset of the project is listed.
+    QStringList describeAssetFilters() const;
 
     // Same server query (same AssetWhere) and same label narrowing. Not defaulted: AssetFilter
     // has no operator==, and its where object is what the server sees anyway.

@@ -28,8 +28,8 @@ void LabelTypeCounter::count(const QString& projectId) {
     auto* job = new api::CountLabelsByTypeJob(m_connection, projectId, this);
     job->setAutoDelete(true);
     connect(job, &api::BaseJob::succeeded, this, [this, job] {
-        for (const auto& [type, count] : job->counts())
-            Q_EMIT counted(type, count);
+        for (const api::CountLabelsByTypeJob::Count& count : job->counts())
+            Q_EMIT counted(count.type, count.labels, count.assets);
     });
     connect(job, &api::BaseJob::failed, this, [this](const api::ApiError& error) {
         if (error.kind != api::ApiError::Cancelled)

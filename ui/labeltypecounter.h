@@ -1,5 +1,5 @@
-// Counts a project's labels of each type (countLabels with typeIn, every type in one request), for
-// the counts on the label-type toggles.
+// Counts a project's labels of each type and the assets holding them (every type in one request),
+// for the counts on the label-type toggles.
 #pragma once
 
 #include "domain/labeltype.h"
@@ -25,7 +25,8 @@ public:
     void cancel();
 
 Q_SIGNALS:
-    void counted(kili::LabelType type, int count);
+    // `labels` of the type in the project, on `assets` assets.
+    void counted(kili::LabelType type, int labels, int assets);
     void failed(const QString& message);
 
 private:

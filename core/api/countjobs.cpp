@@ -63,26 +63,32 @@ void CountLabelsByTypeJob::startRequests() {
     request.operation = QStringLiteral("countLabelsByType");
     request.document = documents::countLabelsByType(documents::labelTypeNames());
     for (const kili::LabelType& type : kili::LabelType::known()) {
-        LabelFilter filter;
-        filter.projectId = m_projectId;
-        filter.labelTypes = {type};
-        request.variables.insert(type.toString(), filter.toWhere());
+        LabelFilter labels;
+        labels.projectId = m_projectId;
+        labels.labelTypes = {type};
+        request.variables.insert(type.toString(), labels.toWhere());
+        AssetFilter assets;
+        assets.projectId = m_projectId;
+        assets.labelTypes = {type};
+        request.variables.insert(type.toString() + QStringLiteral("_assets"), assets.toWhere());
     }
     send(request);
 }
 
 void CountLabelsByTypeJob::handleData(const QJsonObject& data) {
-    QList<std::pair<kili::LabelType, int>> counts;
+    QList<Count> counts;
     for (const kili::LabelType& type : kili::LabelType::known()) {
-        const QJsonValue value = data.value(type.toString());
-        if (!value.isDouble() || value.toDouble() < 0) {
+        const QJsonValue labels = data.value(type.toString());
+        const QJsonValue assets = data.value(type.toString() + QStringLiteral("_assets"));
+        if (!labels.isDouble() || labels.toDouble() < 0 || !assets.isDouble()
+            || assets.toDouble() < 0) {
             fail(makeError(ApiError::Malformed,
                            QStringLiteral("the server's answer holds no count of %1 labels")
                                .arg(type.toString()),
                            QStringLiteral("Check the endpoint URL; it may not be a Kili API.")));
             return;
         }
-        counts.append({type, value.toInt()});
+        counts.append({type, labels.toInt(), assets.toInt()});
     }
     m_counts = counts;
     succeed();

@@ -4,8 +4,6 @@
 #include "api/filters.h"
 #include "domain/labeltype.h"
 
-#include <utility>
-
 namespace kili::api {
 
 // A count query (countProjects, countAssets, countLabels): one request, one integer.
@@ -47,16 +45,22 @@ public:
     CountLabelsJob(Connection* connection, const LabelFilter& filter, QObject* parent = nullptr);
 };
 
-// The labels of a project per label type, every known type in one request (aliases) rather than
-// one request per type.
+// The labels of a project per label type, and the assets holding them, every known type in one
+// request (aliases) rather than two requests per type.
 class CountLabelsByTypeJob : public BaseJob {
     Q_OBJECT
 public:
+    struct Count {
+        kili::LabelType type;
+        int labels = 0;
+        int assets = 0; // assets with at least one label of the type
+    };
+
     CountLabelsByTypeJob(Connection* connection, const QString& projectId,
                          QObject* parent = nullptr);
 
     // Per LabelType::known(), once succeeded() was emitted.
-    QList<std::pair<kili::LabelType, int>> counts() const { return m_counts; }
+    QList<Count> counts() const { return m_counts; }
 
 protected:
     QString action() const override;
@@ -65,7 +69,7 @@ protected:
 
 private:
     QString m_projectId;
-    QList<std::pair<kili::LabelType, int>> m_counts;
+    QList<Count> m_counts;
 };
 
 } // namespace kili::api

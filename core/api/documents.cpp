@@ -161,8 +161,10 @@ QString countLabelsByType(const QStringList& typeNames) {
     QStringList variables;
     QStringList fields;
     for (const QString& type : typeNames) {
-        variables.append(QStringLiteral("$%1: LabelWhere!").arg(type));
-        fields.append(QStringLiteral("%1: countLabels(where: $%1)").arg(type));
+        variables.append(QStringLiteral("$%1: LabelWhere!, $%1_assets: AssetWhere!").arg(type));
+        fields.append(QStringLiteral("%1: countLabels(where: $%1) %1_assets: countAssets(where: "
+                                     "$%1_assets)")
+                          .arg(type));
     }
     return QStringLiteral("query countLabelsByType(%1) { %2 }")
         .arg(variables.join(QStringLiteral(", ")), fields.join(QLatin1Char(' ')));

@@ -33,8 +33,8 @@ QString assetsWithLabels(const QStringList& omitted = {});
 QString countAssets();
 QString labels(const QStringList& omitted = {});
 QString countLabels();
-// countLabels once per label type in one request: `TYPE: countLabels(where: $TYPE)` for each of
-// `typeNames` ("DEFAULT", "PREDICTION"…).
+// countLabels and countAssets once per label type in one request: `TYPE: countLabels(where: $TYPE)`
+// and `TYPE_assets: countAssets(where: $TYPE_assets)` for each of `typeNames` ("DEFAULT"…).
 QString countLabelsByType(const QStringList& typeNames);
 QString appendManyLabels();
 QString deleteLabels();

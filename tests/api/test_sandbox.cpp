@@ -347,15 +347,23 @@ TEST_F(Sandbox, LabelCountsOfEveryTypeComeInOneRequest) {
         EXPECT_EQ(byType.requestCount(), 1) << "one request for every label type";
         ASSERT_EQ(byType.counts().size(), kili::LabelType::known().size());
         int total = 0;
-        for (const auto& [type, count] : byType.counts()) {
-            LabelFilter filter;
-            filter.projectId = project.id;
-            filter.labelTypes = {type};
-            CountLabelsJob one(connection.get(), filter);
+        for (const CountLabelsByTypeJob::Count& count : byType.counts()) {
+            LabelFilter labels;
+            labels.projectId = project.id;
+            labels.labelTypes = {count.type};
+            CountLabelsJob one(connection.get(), labels);
             run(one);
-            EXPECT_EQ(count, one.count()) << project.title.toStdString() << " "
-                                          << type.toString().toStdString();
-            total += count;
+            const std::string what =
+                project.title.toStdString() + " " + count.type.toString().toStdString();
+            EXPECT_EQ(count.labels, one.count()) << what;
+            AssetFilter assets;
+            assets.projectId = project.id;
+            assets.labelTypes = {count.type};
+            CountAssetsJob holding(connection.get(), assets);
+            run(holding);
+            EXPECT_EQ(count.assets, holding.count()) << what;
+            EXPECT_LE(count.assets, count.labels) << what;
+            total += count.labels;
         }
         LabelFilter all;
         all.projectId = project.id;

@@ -389,3 +389,32 @@ TEST_F(MainWindowTest, FirstAndRestoredWindowsFitTheScreen) {
     EXPECT_LE(restored->width(), available.width()) << "restored window wider than the screen";
     EXPECT_LE(restored->height(), available.height()) << "restored window taller than the screen";
 }
+
+TEST_F(MainWindowTest, TypeCountsSayLabelsAndAssetsAndAnEmptyTreeSaysWhy) {
+    openProject(QStringLiteral("Street objects"));
+    AssetFilterBar* filters = m_window->assetBrowser()->filterBar();
+    QToolButton* predictions = filters->labelTypeButton(LabelType::Prediction);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return predictions->text().contains(QLatin1Char('(')); }));
+    const auto counts = filters->labelTypeCount(LabelType::Prediction);
+    ASSERT_TRUE(counts.has_value());
+    EXPECT_GE(counts->first, counts->second) << "more assets than labels";
+    EXPECT_TRUE(
+        predictions->toolTip().startsWith(QStringLiteral("%1 PREDICTION label(s) on %2 asset(s)")
+                                              .arg(counts->first)
+                                              .arg(counts->second)))
+        << predictions->toolTip().toStdString();
+
+    // AUTOSAVE: the demo has none, so the tree empties and says which filter did it.
+    ASSERT_EQ(filters->labelTypeCount(LabelType::Autosave)->second, 0);
+    filters->labelTypeButton(LabelType::Autosave)->setChecked(true);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return assets()->rowCount() == 0; }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return m_window->assetBrowser()->statusText().startsWith(QStringLiteral("No asset"));
+        },
+        10000))
+        << m_window->assetBrowser()->statusText().toStdString();
+    EXPECT_EQ(m_window->assetBrowser()->statusText(),
+              QStringLiteral("No asset matches label type AUTOSAVE. Clear the filters with "
+                             "Ctrl+Shift+X."));
+}
