@@ -1,0 +1,20 @@
+#include "evaluation/evaluatedasset.h"
+
+namespace kili::evaluation {
+
+CategoryIndex::CategoryIndex(const QStringList& known) {
+    for (const QString& name : known)
+        indexOf(name);
+}
+
+int CategoryIndex::indexOf(const QString& name) {
+    const auto found = m_index.constFind(name);
+    if (found != m_index.constEnd())
+        return *found;
+    const int index = int(m_names.size());
+    m_names.append(name);
+    m_index.insert(name, index);
+    return index;
+}
+
+} // namespace kili::evaluation
