@@ -26,7 +26,25 @@ struct AssetMatching {
     std::vector<int> candidates;
     std::vector<std::size_t> candidateStart;
     std::vector<int> allTruth;
+    // Per prediction, its highest similarity to a truth object of its class: above a threshold
+    // it is, the prediction can match nothing there.
+    std::vector<double> bestInClass;
 };
+
+// Prediction indices, most confident first, ties in the label's order (COCO's mergesort).
+// Insertion sort: an asset holds a few predictions, and it allocates nothing.
+void sortByConfidence(const std::vector<AnnotatedObject>& predicted, std::vector<int>& order) {
+    order.resize(predicted.size());
+    for (std::size_t i = 0; i < predicted.size(); ++i) {
+        const double confidence = predicted[i].confidence;
+        std::size_t at = i;
+        while (at > 0 && predicted[std::size_t(order[at - 1])].confidence < confidence) {
+            order[at] = order[at - 1];
+            --at;
+        }
+        order[at] = int(i);
+    }
+}
 
 // COCO's greedy step: the untaken truth object (of `candidates`) most similar to prediction
 // `p`, at least `threshold`; later candidates win ties. -1 when there is none.
@@ -39,7 +57,9 @@ int bestTruth(const AssetMatching& m, int p, std::size_t truthCount, const int* 
         if (m.truthTaken[std::size_t(g)])
             continue;
         const double s = m.sim[std::size_t(p) * truthCount + std::size_t(g)];
-        if (s < best)
+        // COCO's `if iou < best: continue`, written so that a NaN (coordinates too large to
+        // multiply) never matches.
+        if (!(s >= best))
             continue;
         best = s;
         chosen = g;
@@ -48,6 +68,30 @@ int bestTruth(const AssetMatching& m, int p, std::size_t truthCount, const int* 
 }
 
 } // namespace
+
+// COCO's order: by category (a stable counting sort), then by descending confidence, ties in
+// asset order then in the label's order — the order `parts` hold them in, which stable sorts keep.
+void DetectionMatcher::placeInCocoOrder(const std::vector<std::vector<KeptPrediction>>& parts,
+                                        std::size_t categories, DetectionMatches& matches) {
+    std::vector<qsizetype>& start = matches.m_categoryStart;
+    start.assign(categories + 1, 0);
+    for (const std::vector<KeptPrediction>& part : parts)
+        for (const KeptPrediction& prediction : part)
+            ++start[std::size_t(prediction.category) + 1];
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<qsizetype> next(start.begin(), start.end() - 1);
+    matches.m_predictions.resize(std::size_t(start.back()));
+    for (const std::vector<KeptPrediction>& part : parts)
+        for (const KeptPrediction& prediction : part)
+            matches.m_predictions[std::size_t(next[std::size_t(prediction.category)]++)] =
+                prediction;
+    for (std::size_t c = 0; c < categories; ++c)
+        std::stable_sort(matches.m_predictions.begin() + start[c],
+                         matches.m_predictions.begin() + start[c + 1],
+                         [](const KeptPrediction& a, const KeptPrediction& b) {
+                             return a.confidence > b.confidence;
+                         });
+}
 
 struct DetectionMatcher::Indexed {
     std::vector<int> truthCategory;     // flat, per truth object of every asset
@@ -101,21 +145,8 @@ DetectionMatches DetectionMatcher::match(const std::vector<EvaluatedAsset>& asse
     matches.m_kind = m_kind;
     matches.m_iou = m_iou;
     matches.m_categories = m_categories.names();
-    matches.m_predictions.reserve(indexed.predictedCategory.size());
-    for (std::vector<KeptPrediction>& part : parts)
-        matches.m_predictions.insert(matches.m_predictions.end(), part.begin(), part.end());
-    std::stable_sort(matches.m_predictions.begin(), matches.m_predictions.end(),
-                     [](const KeptPrediction& a, const KeptPrediction& b) {
-                         if (a.category != b.category)
-                             return a.category < b.category;
-                         return a.confidence > b.confidence;
-                     });
+    placeInCocoOrder(parts, std::size_t(m_categories.size()), matches);
     const int categoryCount = m_categories.size();
-    matches.m_categoryStart.assign(std::size_t(categoryCount) + 1, 0);
-    for (const KeptPrediction& prediction : matches.m_predictions)
-        ++matches.m_categoryStart[std::size_t(prediction.category) + 1];
-    std::partial_sum(matches.m_categoryStart.begin(), matches.m_categoryStart.end(),
-                     matches.m_categoryStart.begin());
     matches.m_truthPerCategory.assign(std::size_t(categoryCount), 0);
     for (int category : indexed.truthCategory)
         ++matches.m_truthPerCategory[std::size_t(category)];
@@ -142,11 +173,7 @@ void DetectionMatcher::matchAssets(const std::vector<EvaluatedAsset>& assets,
             out.push_back({predicted[p].confidence, int(a), predictedCategory[p], -1, 0, true});
         if (d == 0)
             continue;
-        m.order.resize(d);
-        std::iota(m.order.begin(), m.order.end(), 0);
-        std::stable_sort(m.order.begin(), m.order.end(), [&](int x, int y) {
-            return predicted[std::size_t(x)].confidence > predicted[std::size_t(y)].confidence;
-        });
+        sortByConfidence(predicted, m.order);
         m.sim.resize(d * g);
         for (std::size_t p = 0; p < d; ++p)
             for (std::size_t t = 0; t < g; ++t)
@@ -161,6 +188,11 @@ void DetectionMatcher::matchAssets(const std::vector<EvaluatedAsset>& assets,
                     m.candidates.push_back(int(t));
         }
         m.candidateStart[d] = m.candidates.size();
+        m.bestInClass.assign(d, 0.0);
+        for (std::size_t p = 0; p < d; ++p)
+            for (std::size_t c = m.candidateStart[p]; c < m.candidateStart[p + 1]; ++c)
+                m.bestInClass[p] =
+                    std::max(m.bestInClass[p], m.sim[p * g + std::size_t(m.candidates[c])]);
 
         // Per class, at the chosen IoU and COCO's ten.
         m.rankInClass.assign(std::size_t(m_categories.size()), 0);
@@ -170,7 +202,10 @@ void DetectionMatcher::matchAssets(const std::vector<EvaluatedAsset>& assets,
         }
         for (std::size_t ti = 0; ti < m_thresholds.size(); ++ti) {
             std::fill(m.truthTaken.begin(), m.truthTaken.end(), 0);
+            const double floor = std::min(m_thresholds[ti], 1 - 1e-10);
             for (int p : m.order) {
+                if (m.bestInClass[std::size_t(p)] < floor)
+                    continue;
                 const int* candidates = m.candidates.data();
                 const int chosen =
                     bestTruth(m, p, g, candidates + m.candidateStart[std::size_t(p)],

@@ -74,6 +74,8 @@ private:
     struct Indexed;
     void matchAssets(const std::vector<EvaluatedAsset>& assets, const Indexed& indexed,
                      std::size_t begin, std::size_t end, std::vector<KeptPrediction>& out) const;
+    static void placeInCocoOrder(const std::vector<std::vector<KeptPrediction>>& parts,
+                                 std::size_t categories, DetectionMatches& matches);
 
     EvaluationKind m_kind;
     CategoryIndex m_categories;

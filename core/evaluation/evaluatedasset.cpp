@@ -8,6 +8,13 @@ CategoryIndex::CategoryIndex(const QStringList& known) {
 }
 
 int CategoryIndex::indexOf(const QString& name) {
+    // Called for every object of a project: a few categories are found faster by looking at each
+    // than by hashing the name.
+    if (m_names.size() <= kScannedNames) {
+        const qsizetype at = m_names.indexOf(name);
+        if (at >= 0)
+            return int(at);
+    }
     const auto found = m_index.constFind(name);
     if (found != m_index.constEnd())
         return *found;

@@ -32,6 +32,7 @@ public:
     int size() const { return int(m_names.size()); }
 
 private:
+    static constexpr qsizetype kScannedNames = 16;
     QStringList m_names;
     QHash<QString, int> m_index;
 };
