@@ -3,8 +3,10 @@
 #include <algorithm>
 // GCC 12 at -O2 takes Boost.Geometry's envelope and rescaling states for uninitialised (they are
 // filled before use): a false alarm inside Boost's headers that would fail the release build.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <boost/geometry.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
@@ -202,4 +204,6 @@ double similarity(const Shape& predicted, const Shape& truth) {
 
 } // namespace kili::evaluation
 
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif

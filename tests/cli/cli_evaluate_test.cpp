@@ -239,3 +239,43 @@ TEST_F(EvaluateCli, HelpListsTheCommand) {
 
 } // namespace
 } // namespace kili::testing
+
+namespace kili::testing {
+namespace {
+
+// The demo's street scenes (resources/demo/make_demo.py): yolo-v8-run3's planted mistakes show.
+class DemoEvaluateCli : public Cli {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(m_dir.isValid());
+        SandboxOptions options;
+        options.seedDemo = true;
+        startServer(options);
+        const CliResult projects = cli({s("projects"), s("--json")});
+        for (const QJsonValue& project : QJsonDocument::fromJson(projects.out.toUtf8()).array()) {
+            if (project[s("title")].toString() == s("Street objects"))
+                m_street = project[s("id")].toString();
+        }
+        ASSERT_FALSE(m_street.isEmpty());
+    }
+    QString m_street;
+};
+
+TEST_F(DemoEvaluateCli, StreetScenesShowTheModelsMistakes) {
+    const CliResult result =
+        cli({s("evaluate"), m_street, s("--model"), s("yolo-v8-run3"), s("--json")});
+    ASSERT_EQ(result.code, 0) << result.err.toStdString();
+    const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    EXPECT_EQ(report.value(s("assets")).toInt(), 6); // street-07 and 08 have no human label
+    const QJsonArray matrix = report.value(s("confusion")).toObject().value(s("matrix")).toArray();
+    EXPECT_EQ(matrix[1].toArray()[0].toInt(), 1); // street-02: a pedestrian taken for a car
+    EXPECT_EQ(matrix[2].toArray()[3].toInt(), 1); // street-04: a sign missed
+    EXPECT_EQ(matrix[3].toArray()[0].toInt(), 1); // street-03: a car boxed twice
+    EXPECT_EQ(matrix[3].toArray()[2].toInt(), 1); // street-05: a sign on nothing
+    const QJsonObject overall = report.value(s("overall")).toObject();
+    EXPECT_LT(overall.value(s("map")).toDouble(), overall.value(s("map50")).toDouble());
+    EXPECT_LT(overall.value(s("map50")).toDouble(), 1.0);
+}
+
+} // namespace
+} // namespace kili::testing
