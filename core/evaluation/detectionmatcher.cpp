@@ -16,21 +16,6 @@ constexpr int kMaxDetections = 100;
 // Below this many assets a second thread costs more than it saves.
 constexpr std::size_t kAssetsPerThread = 2000;
 
-// One asset's matching, with buffers kept from one asset to the next.
-struct AssetMatching {
-    std::vector<int> order;       // prediction indices, most confident first (stable)
-    std::vector<double> sim;      // predictions × truth, in original indices
-    std::vector<char> truthTaken; // per truth object, at the threshold being matched
-    std::vector<int> rankInClass;
-    // Per prediction, the truth objects of its class: candidates[candidateStart[p]…[p + 1]).
-    std::vector<int> candidates;
-    std::vector<std::size_t> candidateStart;
-    std::vector<int> allTruth;
-    // Per prediction, its highest similarity to a truth object of its class: above a threshold
-    // it is, the prediction can match nothing there.
-    std::vector<double> bestInClass;
-};
-
 // Prediction indices, most confident first, ties in the label's order (COCO's mergesort).
 // Insertion sort: an asset holds a few predictions, and it allocates nothing.
 void sortByConfidence(const std::vector<AnnotatedObject>& predicted, std::vector<int>& order) {
@@ -46,25 +31,118 @@ void sortByConfidence(const std::vector<AnnotatedObject>& predicted, std::vector
     }
 }
 
+// One asset's matching at a time, its buffers kept from one asset to the next.
+class AssetMatching {
+public:
+    // The asset's predictions (categories `predictedCategory`) and truth objects.
+    void prepare(const std::vector<AnnotatedObject>& predicted, const int* predictedCategory,
+                 const std::vector<AnnotatedObject>& truth, const int* truthCategory);
+    // Marks the predictions beyond COCO's 100 most confident of their class as not ranked.
+    void rank(KeptPrediction* kept, int categories);
+    // Sets bit `bit` of each prediction that COCO's rule matches at `threshold` within its class.
+    void matchInClass(KeptPrediction* kept, double threshold, int bit);
+    // Pairs predictions and truth objects regardless of class, for the confusion matrix.
+    void pairAcrossClasses(KeptPrediction* kept, double threshold);
+
+private:
+    int bestTruth(int p, const int* candidates, const int* candidatesEnd, double threshold) const;
+
+    std::size_t m_truthCount = 0;
+    const int* m_truthCategory = nullptr;
+    std::vector<int> m_order;                  // prediction indices, most confident first (stable)
+    std::vector<double> m_sim;                 // predictions × truth, in original indices
+    std::vector<char> m_taken;                 // per truth object, at the threshold being matched
+    std::vector<int> m_rank;                   // per category, predictions seen so far
+    std::vector<int> m_candidates;             // per prediction p, the truth of its class:
+    std::vector<std::size_t> m_candidateStart; // m_candidates[start[p]…start[p + 1])
+    std::vector<int> m_allTruth;
+    // Per prediction, its highest similarity within its class: at a higher threshold it can
+    // match nothing, and is passed over.
+    std::vector<double> m_bestInClass;
+};
+
+void AssetMatching::prepare(const std::vector<AnnotatedObject>& predicted,
+                            const int* predictedCategory, const std::vector<AnnotatedObject>& truth,
+                            const int* truthCategory) {
+    const std::size_t d = predicted.size();
+    const std::size_t g = truth.size();
+    m_truthCount = g;
+    m_truthCategory = truthCategory;
+    sortByConfidence(predicted, m_order);
+    m_sim.resize(d * g);
+    for (std::size_t p = 0; p < d; ++p)
+        for (std::size_t t = 0; t < g; ++t)
+            m_sim[p * g + t] = similarity(predicted[p].shape, truth[t].shape);
+    m_taken.resize(g);
+    m_candidates.clear();
+    m_candidateStart.resize(d + 1);
+    m_bestInClass.assign(d, 0.0);
+    for (std::size_t p = 0; p < d; ++p) {
+        m_candidateStart[p] = m_candidates.size();
+        for (std::size_t t = 0; t < g; ++t) {
+            if (truthCategory[t] != predictedCategory[p])
+                continue;
+            m_candidates.push_back(int(t));
+            m_bestInClass[p] = std::max(m_bestInClass[p], m_sim[p * g + t]);
+        }
+    }
+    m_candidateStart[d] = m_candidates.size();
+    m_allTruth.resize(g);
+    std::iota(m_allTruth.begin(), m_allTruth.end(), 0);
+}
+
+void AssetMatching::rank(KeptPrediction* kept, int categories) {
+    m_rank.assign(std::size_t(categories), 0);
+    for (int p : m_order)
+        kept[p].ranked = m_rank[std::size_t(kept[p].category)]++ < kMaxDetections;
+}
+
 // COCO's greedy step: the untaken truth object (of `candidates`) most similar to prediction
 // `p`, at least `threshold`; later candidates win ties. -1 when there is none.
-int bestTruth(const AssetMatching& m, int p, std::size_t truthCount, const int* candidates,
-              const int* candidatesEnd, double threshold) {
+int AssetMatching::bestTruth(int p, const int* candidates, const int* candidatesEnd,
+                             double threshold) const {
     double best = std::min(threshold, 1 - 1e-10);
     int chosen = -1;
     for (const int* at = candidates; at != candidatesEnd; ++at) {
-        const int g = *at;
-        if (m.truthTaken[std::size_t(g)])
+        if (m_taken[std::size_t(*at)])
             continue;
-        const double s = m.sim[std::size_t(p) * truthCount + std::size_t(g)];
+        const double s = m_sim[std::size_t(p) * m_truthCount + std::size_t(*at)];
         // COCO's `if iou < best: continue`, written so that a NaN (coordinates too large to
         // multiply) never matches.
         if (!(s >= best))
             continue;
         best = s;
-        chosen = g;
+        chosen = *at;
     }
     return chosen;
+}
+
+void AssetMatching::matchInClass(KeptPrediction* kept, double threshold, int bit) {
+    std::fill(m_taken.begin(), m_taken.end(), 0);
+    const double floor = std::min(threshold, 1 - 1e-10);
+    for (int p : m_order) {
+        if (m_bestInClass[std::size_t(p)] < floor)
+            continue;
+        const int* candidates = m_candidates.data();
+        const int chosen = bestTruth(p, candidates + m_candidateStart[std::size_t(p)],
+                                     candidates + m_candidateStart[std::size_t(p) + 1], threshold);
+        if (chosen < 0)
+            continue;
+        m_taken[std::size_t(chosen)] = 1;
+        kept[p].matched |= quint16(1u << bit);
+    }
+}
+
+void AssetMatching::pairAcrossClasses(KeptPrediction* kept, double threshold) {
+    std::fill(m_taken.begin(), m_taken.end(), 0);
+    for (int p : m_order) {
+        const int chosen =
+            bestTruth(p, m_allTruth.data(), m_allTruth.data() + m_truthCount, threshold);
+        if (chosen < 0)
+            continue;
+        m_taken[std::size_t(chosen)] = 1;
+        kept[p].pairedTruthCategory = m_truthCategory[chosen];
+    }
 }
 
 } // namespace
@@ -160,73 +238,22 @@ DetectionMatches DetectionMatcher::match(const std::vector<EvaluatedAsset>& asse
 void DetectionMatcher::matchAssets(const std::vector<EvaluatedAsset>& assets,
                                    const Indexed& indexed, std::size_t begin, std::size_t end,
                                    std::vector<KeptPrediction>& out) const {
-    AssetMatching m;
+    AssetMatching matching;
     for (std::size_t a = begin; a < end; ++a) {
         const std::vector<AnnotatedObject>& predicted = assets[a].prediction.objects;
-        const std::vector<AnnotatedObject>& truth = assets[a].truth.objects;
         const int* predictedCategory = indexed.predictedCategory.data() + indexed.predictedStart[a];
-        const int* truthCategory = indexed.truthCategory.data() + indexed.truthStart[a];
-        const std::size_t d = predicted.size();
-        const std::size_t g = truth.size();
         const std::size_t first = out.size();
-        for (std::size_t p = 0; p < d; ++p)
+        for (std::size_t p = 0; p < predicted.size(); ++p)
             out.push_back({predicted[p].confidence, int(a), predictedCategory[p], -1, 0, true});
-        if (d == 0)
+        if (predicted.empty())
             continue;
-        sortByConfidence(predicted, m.order);
-        m.sim.resize(d * g);
-        for (std::size_t p = 0; p < d; ++p)
-            for (std::size_t t = 0; t < g; ++t)
-                m.sim[p * g + t] = similarity(predicted[p].shape, truth[t].shape);
-        m.truthTaken.resize(g);
-        m.candidates.clear();
-        m.candidateStart.resize(d + 1);
-        for (std::size_t p = 0; p < d; ++p) {
-            m.candidateStart[p] = m.candidates.size();
-            for (std::size_t t = 0; t < g; ++t)
-                if (truthCategory[t] == predictedCategory[p])
-                    m.candidates.push_back(int(t));
-        }
-        m.candidateStart[d] = m.candidates.size();
-        m.bestInClass.assign(d, 0.0);
-        for (std::size_t p = 0; p < d; ++p)
-            for (std::size_t c = m.candidateStart[p]; c < m.candidateStart[p + 1]; ++c)
-                m.bestInClass[p] =
-                    std::max(m.bestInClass[p], m.sim[p * g + std::size_t(m.candidates[c])]);
-
-        // Per class, at the chosen IoU and COCO's ten.
-        m.rankInClass.assign(std::size_t(m_categories.size()), 0);
-        for (int p : m.order) {
-            KeptPrediction& kept = out[first + std::size_t(p)];
-            kept.ranked = m.rankInClass[std::size_t(kept.category)]++ < kMaxDetections;
-        }
-        for (std::size_t ti = 0; ti < m_thresholds.size(); ++ti) {
-            std::fill(m.truthTaken.begin(), m.truthTaken.end(), 0);
-            const double floor = std::min(m_thresholds[ti], 1 - 1e-10);
-            for (int p : m.order) {
-                if (m.bestInClass[std::size_t(p)] < floor)
-                    continue;
-                const int* candidates = m.candidates.data();
-                const int chosen =
-                    bestTruth(m, p, g, candidates + m.candidateStart[std::size_t(p)],
-                              candidates + m.candidateStart[std::size_t(p) + 1], m_thresholds[ti]);
-                if (chosen < 0)
-                    continue;
-                m.truthTaken[std::size_t(chosen)] = 1;
-                out[first + std::size_t(p)].matched |= quint16(1u << ti);
-            }
-        }
-        // Regardless of class, at the chosen IoU: what the confusion matrix pairs.
-        std::fill(m.truthTaken.begin(), m.truthTaken.end(), 0);
-        m.allTruth.resize(g);
-        std::iota(m.allTruth.begin(), m.allTruth.end(), 0);
-        for (int p : m.order) {
-            const int chosen = bestTruth(m, p, g, m.allTruth.data(), m.allTruth.data() + g, m_iou);
-            if (chosen < 0)
-                continue;
-            m.truthTaken[std::size_t(chosen)] = 1;
-            out[first + std::size_t(p)].pairedTruthCategory = truthCategory[chosen];
-        }
+        matching.prepare(predicted, predictedCategory, assets[a].truth.objects,
+                         indexed.truthCategory.data() + indexed.truthStart[a]);
+        KeptPrediction* kept = out.data() + first;
+        matching.rank(kept, m_categories.size());
+        for (std::size_t ti = 0; ti < m_thresholds.size(); ++ti)
+            matching.matchInClass(kept, m_thresholds[ti], int(ti));
+        matching.pairAcrossClasses(kept, m_iou);
     }
 }
 
