@@ -30,6 +30,8 @@ QString o(const char* text) {
 
 // How many problems of a prediction file are printed before a summary line.
 constexpr qsizetype kShownProblems = 20;
+constexpr int kLargePage = 500;
+constexpr int kSafePage = 100;
 
 QString jobList(const kili::Interface& interface, bool evaluableOnly) {
     QStringList jobs;
@@ -148,6 +150,7 @@ QJsonObject reportJson(const EvaluationReport& report, const EvaluateCommandLine
                        const kili::Job& job) {
     QJsonObject json = report.toJson();
     json.insert(o("job"), job.name);
+    json.insert(o("iou"), line.iou); // the one asked for, whatever the kind
     json.insert(o("model"), line.choice.model);
     json.insert(o("labelType"), line.choice.predictionType.toString());
     if (!line.choice.truthModel.isEmpty()) {
@@ -170,22 +173,31 @@ bool CliRunner::readEvaluationLabels(const QString& projectId, LabelSelector& se
     kili::api::LabelFilter filter;
     filter.projectId = projectId;
     filter.labelTypes = types;
-    // One read of the project's labels, at the connection's page size (100, the largest the
-    // Kili API is known to accept); each page is sorted out as it arrives and dropped.
-    kili::api::LabelsJob job(m_connection.get(), filter);
-    connect(&job, &kili::api::LabelsJob::pageReceived, this,
-            [&](const QList<kili::Label>& page, int) {
-                for (const kili::Label& label : page)
-                    selector.add(label);
-                if (m_progress)
-                    m_err << "\rlabels: " << job.receivedCount() << " read" << Qt::flush;
-            });
-    const bool ok = runToEnd(job);
-    if (m_progress)
-        m_err << "\r                                        \r" << Qt::flush;
-    if (!ok)
-        failure(job.error().message);
-    return ok;
+    // One read of the project's labels, each page sorted out as it arrives and dropped. Pages of
+    // 500 where the server accepts them, else Kili's documented 100 (the import's asset lookups
+    // do the same): a server that refuses the size says so on the first page.
+    for (const int pageSize : {kLargePage, kSafePage}) {
+        kili::api::LabelsJob job(m_connection.get(), filter);
+        job.setPageSize(pageSize);
+        connect(&job, &kili::api::LabelsJob::pageReceived, this,
+                [&](const QList<kili::Label>& page, int) {
+                    for (const kili::Label& label : page)
+                        selector.add(label);
+                    if (m_progress)
+                        m_err << "\rlabels: " << job.receivedCount() << " read" << Qt::flush;
+                });
+        const bool ok = runToEnd(job);
+        if (m_progress)
+            m_err << "\r                                        \r" << Qt::flush;
+        if (ok)
+            return true;
+        if (pageSize == kSafePage || job.receivedCount() > 0
+            || job.error().kind != kili::api::ApiError::GraphQL) {
+            failure(job.error().message);
+            return false;
+        }
+    }
+    return false;
 }
 
 int CliRunner::evaluate(const QStringList& arguments) {

@@ -146,6 +146,23 @@ TEST_F(EvaluateCli, FileBeforeImportScoresAsTheLabels) {
         EXPECT_EQ(fromFile.value(s(key)), fromLabels.value(s(key))) << key;
 }
 
+// A server whose pages stop at 100 refuses the first page of 500: the labels are read again in
+// pages of 100, with the same figures.
+TEST_F(EvaluateCli, SmallerPagesWhereTheServerRefusesLargeOnes) {
+    SandboxOptions options;
+    options.loadFiles = {s(KILI_EVALUATION_DATA "/street-by-hand.json")};
+    options.maxPageSize = 100;
+    SandboxServer small(options);
+    QString error;
+    ASSERT_TRUE(small.start(&error)) << error.toStdString();
+    const CliResult result = cli(
+        {s("evaluate"), small.createdProjectIds().first(), s("--model"), s("yolo"), s("--json")},
+        &small);
+    ASSERT_EQ(result.code, 0) << result.err.toStdString();
+    const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    EXPECT_EQ(counts(report.value(s("overall")).toObject()), (std::vector<int>{3, 2, 2}));
+}
+
 TEST_F(EvaluateCli, ReadableTable) {
     const CliResult result = cli({s("evaluate"), m_projectId, s("--model"), s("yolo")});
     ASSERT_EQ(result.code, 0) << result.err.toStdString();
