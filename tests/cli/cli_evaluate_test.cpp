@@ -194,6 +194,30 @@ TEST_F(EvaluateCli, ClassificationOfTheGeneratedProject) {
               QJsonValue(s("(none)")));
 }
 
+TEST_F(EvaluateCli, InferenceLabelsAndAMultipleChoiceJob) {
+    // The generator gives resnet50-v1 INFERENCE labels on about one asset in ten.
+    const CliResult inference =
+        cli({s("evaluate"), m_generatedId, s("--model"), s("resnet50-v1"), s("--label-type"),
+             s("INFERENCE"), s("--job"), s("CLASSIFICATION_JOB"), s("--json")});
+    ASSERT_EQ(inference.code, 0) << inference.err.toStdString();
+    const QJsonObject report = QJsonDocument::fromJson(inference.out.toUtf8()).object();
+    EXPECT_EQ(report.value(s("labelType")).toString(), s("INFERENCE"));
+    // WEATHER_JOB takes several categories: each asset's right ones, missed ones and wrong
+    // ones add up per class.
+    const CliResult weather = cli({s("evaluate"), m_generatedId, s("--model"), s("vit-b16-v2"),
+                                   s("--job"), s("WEATHER_JOB"), s("--json")});
+    ASSERT_EQ(weather.code, 0) << weather.err.toStdString();
+    const QJsonObject weatherReport = QJsonDocument::fromJson(weather.out.toUtf8()).object();
+    int tp = 0;
+    for (const QJsonValue& value : weatherReport.value(s("classes")).toArray()) {
+        const QJsonObject figures = value.toObject();
+        EXPECT_EQ(figures.value(s("tp")).toInt() + figures.value(s("fn")).toInt(),
+                  figures.value(s("truth")).toInt());
+        tp += figures.value(s("tp")).toInt();
+    }
+    EXPECT_EQ(weatherReport.value(s("overall")).toObject().value(s("tp")).toInt(), tp);
+}
+
 TEST_F(EvaluateCli, SlipsSayWhatToDo) {
     struct Slip {
         QStringList arguments;
