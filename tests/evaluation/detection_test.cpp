@@ -119,7 +119,28 @@ TEST(DetectionMatching, PolygonIouIsTheIouOfAreas) {
     const AnnotatedObject turned =
         polygon("X", {{0.5, 0.5 - r}, {0.5 + r, 0.5}, {0.5, 0.5 + r}, {0.5 - r, 0.5}});
     const double overlap = 2 * (std::sqrt(2.0) - 1);
-    EXPECT_NEAR(polygonIou(turned.shape, Shape::box(0, 0, 1, 1)), overlap / (2 - overlap), 1e-6);
+    EXPECT_NEAR(polygonIou(turned.shape, Shape::box(0, 0, 1, 1)), overlap / (2 - overlap), 1e-12);
+}
+
+TEST(DetectionMatching, BrokenPolygonsOverlapWithinZeroAndOne) {
+    // What labelling tools and models do produce: a bow tie that crosses itself, a polygon of
+    // collinear points, repeated vertices, coordinates far out of the image.
+    const std::vector<AnnotatedObject> broken{
+        polygon("X", {{0, 0}, {1, 1}, {1, 0}, {0, 1}}),
+        polygon("X", {{0, 0}, {0.5, 0.5}, {1, 1}}),
+        polygon("X", {{0.2, 0.2}, {0.2, 0.2}, {0.6, 0.2}, {0.6, 0.2}, {0.2, 0.6}}),
+        polygon("X", {{-1e200, 0}, {1e200, 0}, {0, 1e200}}),
+    };
+    for (const AnnotatedObject& a : broken) {
+        for (const AnnotatedObject& b : broken) {
+            const double iou = similarity(a.shape, b.shape);
+            EXPECT_TRUE(iou == 0 || (iou > 0 && iou <= 1 + 1e-12)) << iou;
+        }
+        const double withBox = similarity(a.shape, Shape::box(0, 0, 1, 1));
+        EXPECT_TRUE(withBox == 0 || (withBox > 0 && withBox <= 1 + 1e-12)) << withBox;
+    }
+    // The repeated vertices change nothing: the triangle's own area.
+    EXPECT_NEAR(polygonArea(broken[2].shape), 0.08, 1e-12);
 }
 
 TEST(DetectionMatching, ConfusionPairsRegardlessOfClass) {
