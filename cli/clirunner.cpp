@@ -50,6 +50,7 @@ const CliRunner::Command* CliRunner::findCommand(const QString& name) {
         {QLatin1String("resume"), true, &CliRunner::resume},
         {QLatin1String("rollback"), true, &CliRunner::rollback},
         {QLatin1String("imports"), false, &CliRunner::imports},
+        {QLatin1String("evaluate"), true, &CliRunner::evaluate},
     };
     for (const Command& command : commands) {
         if (name == command.name)
@@ -59,8 +60,8 @@ const CliRunner::Command* CliRunner::findCommand(const QString& name) {
 }
 
 QStringList CliRunner::commandNames() {
-    return {o("projects"), o("interface"), o("labels"), o("import"),
-            o("resume"),   o("rollback"),  o("imports")};
+    return {o("projects"), o("interface"), o("labels"),  o("import"),
+            o("resume"),   o("rollback"),  o("imports"), o("evaluate")};
 }
 
 QString CliRunner::usage() {
@@ -90,6 +91,13 @@ QString CliRunner::usage() {
              "  resume IMPORT_ID [--report FILE]       finish an interrupted import\n"
              "  rollback IMPORT_ID                     delete the labels an import created\n"
              "  imports [--json]                       list the imports recorded on this computer\n"
+             "  evaluate PROJECT_ID --model NAME [--job JOB_ID] [--iou 0.5]\n"
+             "         [--truth DEFAULT,REVIEW] [--label-type PREDICTION|INFERENCE]\n"
+             "         [--against-model OTHER] [--min-confidence N] [--file FILE...] [--json]\n"
+             "                                         score a model's latest labels (or a\n"
+             "                                         prediction file) against the latest human\n"
+             "                                         labels: per class P/R/F1, COCO AP,\n"
+             "                                         confusion, per asset\n"
              "\n"
              "Options: --verbose prints the client's log lines on stderr; --version prints the\n"
              "version.\n"

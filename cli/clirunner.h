@@ -20,6 +20,10 @@
 
 namespace kili {
 struct Project;
+class LabelType;
+namespace evaluation {
+class LabelSelector;
+}
 namespace api {
 class Connection;
 class BaseJob;
@@ -57,6 +61,11 @@ private:
     int resume(const QStringList& arguments);
     int rollback(const QStringList& arguments);
     int imports(const QStringList& arguments);
+    int evaluate(const QStringList& arguments);
+    // Reads the project's labels of `types` once, page by page, into `selector`; false after
+    // printing why it failed.
+    bool readEvaluationLabels(const QString& projectId, kili::evaluation::LabelSelector& selector,
+                              const QList<kili::LabelType>& types);
     int usageError(const QString& message);
     // Prints `message` (made printable) as the command's error and returns exit code 1.
     int failure(const QString& message);

@@ -20,20 +20,6 @@ QString o(const char* text) {
 // The mapping and threshold files are small: anything larger is not one.
 constexpr qint64 kMaxOptionsFileBytes = 16 * 1024 * 1024;
 
-// Why `path` cannot be read as an input, or empty when it can (or when no path was given).
-QString inputPathProblem(const QString& path) {
-    if (path.isEmpty())
-        return {};
-    const QFileInfo info(path);
-    if (!info.exists())
-        return QStringLiteral("%1 does not exist; check the path").arg(path);
-    if (!info.isFile() && !info.isDir())
-        return QStringLiteral("%1 is not a regular file or folder (a pipe or a device); save "
-                              "the predictions to a file first")
-            .arg(path);
-    return {};
-}
-
 QByteArray readOptionsFile(const QString& path, QString* error) {
     const QString problem = inputPathProblem(path);
     QFile file(path);
@@ -107,6 +93,19 @@ void readMinimums(const QStringList& values, const QString& thresholds, ImportRe
 }
 
 } // namespace
+
+QString inputPathProblem(const QString& path) {
+    if (path.isEmpty())
+        return {};
+    const QFileInfo info(path);
+    if (!info.exists())
+        return QStringLiteral("%1 does not exist; check the path").arg(path);
+    if (!info.isFile() && !info.isDir())
+        return QStringLiteral("%1 is not a regular file or folder (a pipe or a device); save "
+                              "the predictions to a file first")
+            .arg(path);
+    return {};
+}
 
 ImportCommandLine ImportCommandLine::parse(const QStringList& arguments) {
     ImportCommandLine line;

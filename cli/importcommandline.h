@@ -21,4 +21,8 @@ struct ImportCommandLine {
     static ImportCommandLine parse(const QStringList& arguments);
 };
 
+// Why `path` cannot be read as an input (it does not exist, or is a pipe or a device), or empty
+// when it can or when no path was given.
+QString inputPathProblem(const QString& path);
+
 } // namespace kili::cli

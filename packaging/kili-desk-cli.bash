@@ -34,12 +34,12 @@ _kili_desk_cli() {
     _init_completion || return
 
     case $prev in
-        --report | --classes)
+        --report | --classes | --file)
             _filedir
             return
             ;;
         --endpoint | --api-key | --model | --label-type | --format | --target-job | --type | \
-            --external-id)
+            --external-id | --job | --iou | --truth | --against-model | --min-confidence)
             return # a value only the user knows
             ;;
     esac
@@ -67,7 +67,7 @@ _kili_desk_cli() {
         local options
         options=$(awk -v c="$command" '$1 == c { $1 = ""; print }' <<<"$table")
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
-    elif [[ $command == import ]]; then
+    elif [[ $command == import || ($command == evaluate && " ${words[*]} " == *" --file "*) ]]; then
         _filedir # prediction files and folders
     fi
 }

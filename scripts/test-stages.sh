@@ -122,6 +122,7 @@ kili_labels_of() {
             core/api/* | tests/api/*) echo api ;;
             cli/* | tests/cli/*) echo cli ;;
             core/predictions/* | tests/predictions/*) echo predictions ;;
+            core/evaluation/* | tests/evaluation/* | tests/data/evaluation/*) echo evaluation ;;
             sandbox/* | tests/sandbox/*) echo sandbox ;;
             ui/import/* | tests/ui_import/*) echo ui_import ;;
             ui/* | tests/ui/*) echo ui ;;

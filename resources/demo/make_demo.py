@@ -155,6 +155,48 @@ def jitter(points, amount):
     return [(x + rng.uniform(-amount, amount), y + rng.uniform(-amount, amount)) for x, y in points]
 
 
+# The mistakes the two demo models make, per street scene (0-based), so that `kili-desk-cli
+# evaluate` finds something: a pedestrian taken for a car, a second box on one car, a missed sign,
+# a sign where there is none, a box too loose for the stricter IoU thresholds. Drawn from their own
+# random generator: the scenes, the boxes' jitter and every other figure stay as they were.
+YOLO_MISTAKES = {1: "wrong-class", 2: "duplicate", 3: "missed-sign", 4: "false-alarm", 5: "loose"}
+DETR_MISTAKES = {0: "missed-pedestrian", 4: "wrong-class", 6: "loose"}
+mistakes_rng = random.Random(20)
+
+
+def model_mistakes(response, mistake):
+    annotations = response["OBJECT_DETECTION_JOB"]["annotations"]
+    car, person = annotations[0], annotations[1]
+    if mistake == "wrong-class":
+        person["categories"][0]["name"] = "CAR"
+    elif mistake == "duplicate":
+        twin = json.loads(json.dumps(car))
+        for vertex in twin["boundingPoly"][0]["normalizedVertices"]:
+            vertex["x"] = round(vertex["x"] + 0.03, 4)
+        twin["mid"] = car["mid"] + "-twin"
+        twin["categories"][0]["confidence"] = twin["score"] = mistakes_rng.randrange(40, 60)
+        annotations.append(twin)
+    elif mistake == "missed-sign":
+        del annotations[2]
+    elif mistake == "missed-pedestrian":
+        del annotations[1]
+    elif mistake == "false-alarm":
+        x, y = mistakes_rng.uniform(0.05, 0.2), mistakes_rng.uniform(0.05, 0.15)
+        confidence = mistakes_rng.randrange(35, 55)
+        annotations.append({"boundingPoly": poly([(x * W, y * H), ((x + 0.06) * W, y * H),
+                                                  ((x + 0.03) * W, (y + 0.12) * H)]),
+                            "categories": [{"name": "TRAFFIC_SIGN", "confidence": confidence}],
+                            "type": "polygon", "mid": "sign-extra", "children": {},
+                            "score": confidence})
+    elif mistake == "loose":
+        vertices = car["boundingPoly"][0]["normalizedVertices"]
+        x0 = min(v["x"] for v in vertices)
+        x1 = max(v["x"] for v in vertices)
+        for vertex in vertices:
+            vertex["x"] = round(x0 - 0.12 * (x1 - x0) if vertex["x"] == x0 else x1 + 0.12 * (x1 - x0), 4)
+    return response
+
+
 def street_objects():
     assets = []
     plates = ["AB-123-CD", "KL-404-QT", "ZZ-777-AA", "FR-220-XY", "GH-051-PM", "TS-300-EV",
@@ -207,10 +249,13 @@ def street_objects():
             return {"OBJECT_DETECTION_JOB": {"annotations": out}}
 
         labels = [{"labelType": "PREDICTION", "modelName": "yolo-v8-run3",
-                   "jsonResponse": annotations(6, True), "createdAt": stamp(5, i)}]
+                   "jsonResponse": model_mistakes(annotations(6, True), YOLO_MISTAKES.get(i)),
+                   "createdAt": stamp(5, i)}]
         if i % 2 == 0 or i == 7:
             labels.append({"labelType": "PREDICTION", "modelName": "detr-r50",
-                           "jsonResponse": annotations(9, True), "createdAt": stamp(5, 30 + i)})
+                           "jsonResponse": model_mistakes(annotations(9, True),
+                                                          DETR_MISTAKES.get(i)),
+                           "createdAt": stamp(5, 30 + i)})
         if i < 6:
             labels.append({"labelType": "DEFAULT", "jsonResponse": annotations(0, False),
                            "createdAt": stamp(6, i), "author": HUMANS[i % 3],

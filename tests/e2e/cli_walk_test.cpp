@@ -87,6 +87,8 @@ protected:
     QStringList argumentsOf(const QString& command, const QString& id) {
         if (command == q("import"))
             return {command, id, q("--model"), q("walk"), m_predictions};
+        if (command == q("evaluate"))
+            return {command, id, q("--model"), q("v0.0.1")};
         if (command == q("projects") || command == q("imports"))
             return {command};
         return {command, id};
@@ -124,7 +126,7 @@ TEST_F(CliWalk, EveryCommandMistypedWrongOrUnreachableChangesNothing) {
     ASSERT_GE(before.size(), 30);
 
     const QStringList commands = helpCommands();
-    ASSERT_EQ(commands.size(), 7) << "the help lists " << qPrintable(commands.join(u' '));
+    ASSERT_EQ(commands.size(), 8) << "the help lists " << qPrintable(commands.join(u' '));
     const QUrl dead(q("http://127.0.0.1:1/api/label/v2/graphql"));
     for (const QString& command : commands) {
         const std::string name = command.toStdString();
