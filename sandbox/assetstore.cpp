@@ -141,14 +141,8 @@ bool AssetStore::attachLabels(QJsonArray* assets, const QList<qint64>& seqs, QSt
         QJsonObject asset = assets->at(i).toObject();
         const QJsonArray labels = labelsByAsset.value(seqs.at(i));
         asset.insert(QStringLiteral("labels"), labels);
-        asset.insert(QStringLiteral("latestLabel"),
-                     labels.isEmpty() ? QJsonValue() : labels.last());
-        QJsonArray latest;
-        for (const QJsonValue& label : labels) {
-            if (label.toObject().value(QStringLiteral("isLatestLabelForUser")).toBool())
-                latest.append(label);
-        }
-        asset.insert(QStringLiteral("latestLabels"), latest);
+        asset.insert(QStringLiteral("latestLabel"), labelrows::latestLabel(labels));
+        asset.insert(QStringLiteral("latestLabels"), labelrows::latestLabels(labels));
         assets->replace(i, asset);
     }
     return true;

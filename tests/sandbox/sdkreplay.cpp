@@ -1,0 +1,104 @@
+#include "sdkreplay.h"
+
+#include <QMap>
+#include <gtest/gtest.h>
+
+namespace kili::sandbox::testing {
+
+namespace {
+
+constexpr int sdkPageSize = 100;
+
+bool strippedRecursively(const QString& key) {
+    static const QStringList keys = {QStringLiteral("data"),    QStringLiteral("where"),
+                                     QStringLiteral("project"), QStringLiteral("asset"),
+                                     QStringLiteral("label"),   QStringLiteral("issue")};
+    return keys.contains(key);
+}
+
+} // namespace
+
+QString SdkReplay::selection(const QStringList& fields) {
+    QMap<QString, QStringList> nested;
+    QStringList plain;
+    for (const QString& field : fields) {
+        const qsizetype dot = field.indexOf(QLatin1Char('.'));
+        if (dot < 0)
+            plain.append(field);
+        else
+            nested[field.left(dot)].append(field.mid(dot + 1));
+    }
+    QStringList parts;
+    for (auto it = nested.constBegin(); it != nested.constEnd(); ++it)
+        parts.append(it.key() + QStringLiteral(" { ") + selection(it.value())
+                     + QStringLiteral(" }"));
+    parts.append(plain);
+    return parts.join(QLatin1Char(' '));
+}
+
+QJsonObject SdkReplay::stripNulls(const QJsonObject& variables) {
+    QJsonObject out;
+    for (auto it = variables.constBegin(); it != variables.constEnd(); ++it) {
+        if (it.value().isNull())
+            continue;
+        if (it.value().isObject() && strippedRecursively(it.key()))
+            out.insert(it.key(), stripNulls(it.value().toObject()));
+        else
+            out.insert(it.key(), it.value());
+    }
+    return out;
+}
+
+HttpResult SdkReplay::execute(const QString& document, const QJsonObject& variables) {
+    return m_client.graphql(document, stripNulls(variables));
+}
+
+int SdkReplay::count(const QString& call, const QString& countRoot, const QString& whereType,
+                     const QJsonObject& where) {
+    const HttpResult result =
+        execute(QStringLiteral("query %1($where: %2!) { data: %1(where: $where) }")
+                    .arg(countRoot, whereType),
+                QJsonObject{{QStringLiteral("where"), where}});
+    EXPECT_TRUE(result.errors().isEmpty() && result.data().isDouble())
+        << call.toStdString() << " failed on " << countRoot.toStdString() << ": "
+        << describe(result);
+    return result.data().isDouble() ? result.data().toInt() : -1;
+}
+
+QJsonArray SdkReplay::list(const QString& call, const QString& root, const QString& countRoot,
+                           const QString& whereType, const QJsonObject& where,
+                           const QStringList& fields) {
+    const int total = count(call, countRoot, whereType, where);
+    const QString document =
+        QStringLiteral("query %1($where: %2!, $first: PageSize!, $skip: Int!) { data: %1(where: "
+                       "$where, first: $first, skip: $skip) { %3 } }")
+            .arg(root, whereType, selection(fields));
+    QJsonArray rows;
+    while (total > 0 && rows.size() < total) {
+        const HttpResult page =
+            execute(document, QJsonObject{{QStringLiteral("where"), where},
+                                          {QStringLiteral("first"),
+                                           qMin<qsizetype>(sdkPageSize, total - rows.size())},
+                                          {QStringLiteral("skip"), rows.size()}});
+        if (!page.errors().isEmpty() || !page.data().isArray()) {
+            ADD_FAILURE() << call.toStdString() << " failed on " << root.toStdString() << " (skip "
+                          << rows.size() << "): " << describe(page);
+            break;
+        }
+        const QJsonArray items = page.data().toArray();
+        if (items.isEmpty())
+            break;
+        for (const QJsonValue& item : items)
+            rows.append(item);
+    }
+    return rows;
+}
+
+std::string describe(const HttpResult& result) {
+    if (!result.errors().isEmpty())
+        return "HTTP " + std::to_string(result.status) + ", \""
+               + result.firstErrorMessage().toStdString() + "\"";
+    return "HTTP " + std::to_string(result.status) + ", " + result.body.left(400).toStdString();
+}
+
+} // namespace kili::sandbox::testing
