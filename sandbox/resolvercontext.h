@@ -51,6 +51,7 @@ void registerProjectResolvers(graphql::Executor& executor, SandboxStores& stores
 void registerAssetResolvers(graphql::Executor& executor, SandboxStores& stores);
 void registerLabelResolvers(graphql::Executor& executor, SandboxStores& stores);
 void registerMutationResolvers(graphql::Executor& executor, SandboxStores& stores);
+void registerStorageResolvers(graphql::Executor& executor, SandboxStores& stores);
 
 } // namespace resolve
 } // namespace kili::sandbox

@@ -1,0 +1,129 @@
+// What the Kili Python SDK asks of a project before it exports, downloads media or filters by
+// step, replayed from its documents: Project.dataConnections (and the cloud-storage root
+// queries), and the media an export with assets downloads.
+#include "sdkreplay.h"
+
+#include <QJsonDocument>
+#include <gtest/gtest.h>
+
+using namespace kili::sandbox;
+using kili::sandbox::testing::describe;
+using kili::sandbox::testing::HttpResult;
+using kili::sandbox::testing::SandboxClient;
+using kili::sandbox::testing::SdkReplay;
+
+namespace {
+
+class SdkProject : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        SandboxOptions options;
+        options.seedDemo = true;
+        server = new SandboxServer(options);
+        QString error;
+        ASSERT_TRUE(server->start(&error)) << error.toStdString();
+        client = new SandboxClient(*server);
+        sdk = new SdkReplay(*client);
+    }
+    static void TearDownTestSuite() {
+        delete sdk;
+        delete client;
+        delete server;
+    }
+
+    // kili_api_gateway.get_project(project_id, fields): a projects page of one.
+    static QJsonObject getProject(const QString& call, const QString& projectId,
+                                  const QStringList& fields) {
+        const HttpResult result = sdk->execute(
+            QStringLiteral("query projects($where: ProjectWhere!, $first: PageSize!, $skip: Int!) "
+                           "{ data: projects(where: $where, first: $first, skip: $skip) { %1 } }")
+                .arg(SdkReplay::selection(fields)),
+            QJsonObject{{QStringLiteral("where"), QJsonObject{{QStringLiteral("id"), projectId}}},
+                        {QStringLiteral("first"), 1},
+                        {QStringLiteral("skip"), 0}});
+        EXPECT_TRUE(result.errors().isEmpty()) << call.toStdString() << ": " << describe(result);
+        EXPECT_EQ(result.data().toArray().size(), 1)
+            << call.toStdString() << ": " << describe(result);
+        return result.data().toArray().first().toObject();
+    }
+
+    static QStringList demoProjects() {
+        return {client->projectId(QStringLiteral("Porsche or Tesla")),
+                client->projectId(QStringLiteral("Street objects")),
+                client->projectId(QStringLiteral("News entities"))};
+    }
+
+    static inline SandboxServer* server = nullptr;
+    static inline SandboxClient* client = nullptr;
+    static inline SdkReplay* sdk = nullptr;
+};
+
+} // namespace
+
+// Every export format (services/export/format/base.py) and kili.assets(download_media=True)
+// (use_cases/asset/media_downloader.py) refuse a project whose dataConnections is not empty.
+TEST_F(SdkProject, NoProjectHasADataConnection) {
+    for (const QString& project : demoProjects()) {
+        const QJsonObject exported = getProject(QStringLiteral("export_labels"), project,
+                                                {QStringLiteral("dataConnections.id")});
+        EXPECT_TRUE(exported.value(QLatin1String("dataConnections")).isArray())
+            << "export_labels reads Project.dataConnections: "
+            << QJsonDocument(exported).toJson(QJsonDocument::Compact).toStdString();
+        EXPECT_TRUE(exported.value(QLatin1String("dataConnections")).toArray().isEmpty())
+            << "a sandbox project has no cloud storage, yet dataConnections is not empty";
+        const QJsonObject download =
+            getProject(QStringLiteral("kili.assets(download_media=True)"), project,
+                       {QStringLiteral("inputType"), QStringLiteral("dataConnections.id")});
+        EXPECT_EQ(download.value(QLatin1String("dataConnections")), QJsonArray());
+    }
+}
+
+// kili.cloud_storage_connections(project_id=...): dataConnections paged on
+// countDataIntegrations, to which the SDK passes the DataConnectionsWhere value.
+TEST_F(SdkProject, CloudStorageConnectionsAreAnEmptyList) {
+    const QString project = demoProjects().first();
+    const QJsonObject where{{QStringLiteral("projectId"), project},
+                            {QStringLiteral("integrationId"), QJsonValue::Null}};
+    EXPECT_EQ(sdk->count(QStringLiteral("kili.cloud_storage_connections"),
+                         QStringLiteral("countDataIntegrations"),
+                         QStringLiteral("DataIntegrationWhere"), where),
+              0);
+    const HttpResult page = sdk->execute(
+        QStringLiteral("query dataConnections($where: DataConnectionsWhere!, $first: PageSize!, "
+                       "$skip: Int!) { data: dataConnections(where: $where, first: $first, skip: "
+                       "$skip) { id lastCheck numberOfAssets selectedFolders projectId } }"),
+        QJsonObject{{QStringLiteral("where"), where},
+                    {QStringLiteral("first"), 100},
+                    {QStringLiteral("skip"), 0}});
+    EXPECT_TRUE(page.errors().isEmpty()) << "kili.cloud_storage_connections: " << describe(page);
+    EXPECT_EQ(page.data(), QJsonArray()) << describe(page);
+    const HttpResult one = sdk->execute(
+        QStringLiteral("query dataConnection($where: DataConnectionIdWhere!) { data: "
+                       "dataConnection(where: $where) { id isChecking } }"),
+        QJsonObject{{QStringLiteral("where"), QJsonObject{{QStringLiteral("id"), project}}}});
+    EXPECT_TRUE(one.errors().isEmpty()) << "kili.cloud_storage_connections(id): " << describe(one);
+    EXPECT_TRUE(one.data().isNull()) << describe(one);
+}
+
+// export_labels(with_assets=True) and kili.assets(download_media=True) GET each asset's content
+// with the key (the URL is under the API base).
+TEST_F(SdkProject, EveryImageAssetsMediaDownloads) {
+    for (const QString& project : demoProjects().mid(0, 2)) {
+        const QJsonArray assets = sdk->list(
+            QStringLiteral("kili.assets(download_media=True)"), QStringLiteral("assets"),
+            QStringLiteral("countAssets"), QStringLiteral("AssetWhere"),
+            QJsonObject{{QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), project}}},
+                        {QStringLiteral("label"), QJsonObject()},
+                        {QStringLiteral("issue"), QJsonObject()}},
+            {QStringLiteral("id"), QStringLiteral("externalId"), QStringLiteral("content"),
+             QStringLiteral("jsonContent")});
+        ASSERT_FALSE(assets.isEmpty());
+        for (const QJsonValue& asset : assets) {
+            const QString content = asset.toObject().value(QLatin1String("content")).toString();
+            ASSERT_TRUE(content.startsWith(server->baseUrl().toString())) << content.toStdString();
+            const HttpResult media = client->get(QUrl(content), client->authorization());
+            EXPECT_EQ(media.status, 200) << "downloading " << content.toStdString();
+            EXPECT_FALSE(media.body.isEmpty()) << content.toStdString();
+        }
+    }
+}
