@@ -35,6 +35,7 @@ private:
     Database(QString connectionName, QString path);
     bool openConnection(const QString& name, QString* error) const;
     bool createSchema(QString* error) const;
+    bool addMissingColumns(QString* error) const;
 
     QString m_connectionName; // prefix of the per-thread connection names
     QString m_path;

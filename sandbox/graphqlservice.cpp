@@ -54,6 +54,7 @@ GraphQLService::GraphQLService(SandboxStores stores, const graphql::Schema& sche
     resolve::registerLabelResolvers(m_executor, m_stores);
     resolve::registerMutationResolvers(m_executor, m_stores);
     resolve::registerStorageResolvers(m_executor, m_stores);
+    resolve::registerIssueResolvers(m_executor, m_stores);
 }
 
 GraphQLAnswer GraphQLService::execute(const QString& query, const QString& operationName,

@@ -9,6 +9,8 @@
 namespace kili::sandbox {
 
 class AssetStore;
+class IssueStore;
+class IssueWriter;
 class LabelStore;
 class LabelWriter;
 class ProjectStore;
@@ -20,6 +22,8 @@ struct SandboxStores {
     AssetStore& assets;
     LabelStore& labels;
     LabelWriter& labelWriter;
+    IssueStore& issues;
+    IssueWriter& issueWriter;
     int maxPageSize = 500;
 };
 
@@ -52,6 +56,7 @@ void registerAssetResolvers(graphql::Executor& executor, SandboxStores& stores);
 void registerLabelResolvers(graphql::Executor& executor, SandboxStores& stores);
 void registerMutationResolvers(graphql::Executor& executor, SandboxStores& stores);
 void registerStorageResolvers(graphql::Executor& executor, SandboxStores& stores);
+void registerIssueResolvers(graphql::Executor& executor, SandboxStores& stores);
 
 } // namespace resolve
 } // namespace kili::sandbox
