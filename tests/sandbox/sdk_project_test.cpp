@@ -127,3 +127,41 @@ TEST_F(SdkProject, EveryImageAssetsMediaDownloads) {
         }
     }
 }
+
+// kili.get_steps(project_id) with its default fields (project_workflow/operations.py getSteps).
+TEST_F(SdkProject, GetStepsWithItsDefaultFields) {
+    const HttpResult me =
+        sdk->execute(QStringLiteral("query me { data: viewer { id email } }"), {});
+    const QString viewer = me.data().toObject().value(QLatin1String("id")).toString();
+    for (const QString& project : demoProjects()) {
+        const HttpResult result = sdk->execute(
+            QStringLiteral("query getSteps($where: ProjectWhere!, $first: PageSize!, $skip: Int!) "
+                           "{ data: projects(where: $where, first: $first, skip: $skip) { %1 } }")
+                .arg(SdkReplay::selection({QStringLiteral("steps.type"),
+                                           QStringLiteral("steps.name"), QStringLiteral("steps.id"),
+                                           QStringLiteral("steps.assignees.email"),
+                                           QStringLiteral("steps.assignees.id")})),
+            QJsonObject{{QStringLiteral("where"), QJsonObject{{QStringLiteral("id"), project}}},
+                        {QStringLiteral("first"), 1},
+                        {QStringLiteral("skip"), 0}});
+        ASSERT_TRUE(result.errors().isEmpty()) << "kili.get_steps: " << describe(result);
+        const QJsonArray steps =
+            result.data().toArray().first().toObject().value(QLatin1String("steps")).toArray();
+        ASSERT_EQ(steps.size(), 2) << describe(result);
+        EXPECT_EQ(steps.at(0).toObject().value(QLatin1String("type")).toString(),
+                  QStringLiteral("DEFAULT"));
+        EXPECT_EQ(steps.at(1).toObject().value(QLatin1String("type")).toString(),
+                  QStringLiteral("REVIEW"));
+        for (const QJsonValue& step : steps) {
+            const QJsonArray assignees =
+                step.toObject().value(QLatin1String("assignees")).toArray();
+            ASSERT_EQ(assignees.size(), 1)
+                << "the step "
+                << step.toObject().value(QLatin1String("name")).toString().toStdString()
+                << " should be assigned to the project's one member, the key's owner";
+            EXPECT_EQ(assignees.first().toObject().value(QLatin1String("id")).toString(), viewer);
+            EXPECT_FALSE(
+                assignees.first().toObject().value(QLatin1String("email")).toString().isEmpty());
+        }
+    }
+}
