@@ -49,6 +49,53 @@ QJsonObject SdkReplay::stripNulls(const QJsonObject& variables) {
     return out;
 }
 
+namespace {
+
+// `keys` as nulls, then `set` over them.
+QJsonObject nullsExcept(const QStringList& keys, const QJsonObject& set) {
+    QJsonObject out;
+    for (const QString& key : keys)
+        out.insert(key, QJsonValue::Null);
+    for (auto it = set.constBegin(); it != set.constEnd(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+QStringList split(const char* keys) {
+    return QString::fromLatin1(keys).split(QLatin1Char(' '));
+}
+
+} // namespace
+
+QJsonObject SdkReplay::assetWhere(const QString& projectId, const QJsonObject& set,
+                                  const QJsonObject& labelSet) {
+    QJsonObject where = nullsExcept(
+        split("id externalIdStrictlyIn externalIdIn statusIn consensusMarkGte consensusMarkLte "
+              "honeypotMarkGte honeypotMarkLte idIn idNotIn metadata assigneeIn assigneeNotIn "
+              "skipped updatedAtGte updatedAtLte createdAtGte createdAtLte inferenceMarkGte "
+              "inferenceMarkLte stepIdIn stepIdNotIn stepStatusIn stepStatusNotIn"),
+        set);
+    where.insert(QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), projectId}});
+    where.insert(QStringLiteral("label"),
+                 nullsExcept(split("typeIn authorIn consensusMarkGte consensusMarkLte createdAt "
+                                   "createdAtGte createdAtLte honeypotMarkGte honeypotMarkLte "
+                                   "search labelerIn labelerNotIn reviewerIn reviewerNotIn"),
+                             labelSet));
+    where.insert(QStringLiteral("issue"), nullsExcept(split("type status"), {}));
+    return where;
+}
+
+QJsonObject SdkReplay::labelWhere(const QString& projectId, const QJsonObject& asset,
+                                  const QJsonObject& set) {
+    QJsonObject where = nullsExcept(
+        split("authorIn consensusMarkGte consensusMarkLte createdAt createdAtGte createdAtLte "
+              "honeypotMarkGte honeypotMarkLte id idIn labelerIn reviewerIn search typeIn user"),
+        set);
+    where.insert(QStringLiteral("asset"), asset);
+    where.insert(QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), projectId}});
+    return where;
+}
+
 HttpResult SdkReplay::execute(const QString& document, const QJsonObject& variables) {
     return m_client.graphql(document, stripNulls(variables));
 }

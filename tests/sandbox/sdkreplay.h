@@ -23,6 +23,13 @@ public:
     // The SDK's null stripping: null members leave the top level and, recursively, the objects
     // under data / where / project / asset / label / issue; lists and other objects keep theirs.
     static QJsonObject stripNulls(const QJsonObject& variables);
+    // AssetWhere as asset_where_mapper builds it: every key, null unless in `set` (or, for its
+    // `label` sub-filter, in `labelSet`).
+    static QJsonObject assetWhere(const QString& projectId, const QJsonObject& set = {},
+                                  const QJsonObject& labelSet = {});
+    // LabelWhere as label_where_mapper builds it, around an AssetWhere.
+    static QJsonObject labelWhere(const QString& projectId, const QJsonObject& asset,
+                                  const QJsonObject& set = {});
 
     // query ROOT($where: WHERE!, $first: PageSize!, $skip: Int!) { data: ROOT(...) { fields } },
     // paged on COUNT_ROOT(where). Any error fails the test with `call` in the message.
