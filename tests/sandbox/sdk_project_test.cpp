@@ -165,3 +165,36 @@ TEST_F(SdkProject, GetStepsWithItsDefaultFields) {
         }
     }
 }
+
+// The YOLO, COCO and Pascal VOC writers turn normalized vertices into pixels with the asset's
+// resolution, and read the project's interface, input type, title and description
+// (services/export/format/base.py).
+TEST_F(SdkProject, ImageAssetsCarryWhatTheExportersNeed) {
+    for (const QString& project : demoProjects().mid(0, 2)) {
+        const QJsonObject header = getProject(
+            QStringLiteral("export_labels"), project,
+            {QStringLiteral("jsonInterface"), QStringLiteral("inputType"), QStringLiteral("title"),
+             QStringLiteral("description"), QStringLiteral("id")});
+        EXPECT_EQ(header.value(QLatin1String("inputType")).toString(), QStringLiteral("IMAGE"));
+        EXPECT_TRUE(QJsonDocument::fromJson(
+                        header.value(QLatin1String("jsonInterface")).toString().toUtf8())
+                        .object()
+                        .contains(QLatin1String("jobs")))
+            << "jsonInterface is not a JSON-encoded interface";
+        const QJsonArray assets = sdk->list(
+            QStringLiteral("export_labels"), QStringLiteral("assets"),
+            QStringLiteral("countAssets"), QStringLiteral("AssetWhere"),
+            QJsonObject{{QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), project}}}},
+            {QStringLiteral("externalId"), QStringLiteral("resolution.height"),
+             QStringLiteral("resolution.width"), QStringLiteral("jsonContent"),
+             QStringLiteral("pageResolutions.pageNumber")});
+        for (const QJsonValue& asset : assets) {
+            const QJsonObject resolution =
+                asset.toObject().value(QLatin1String("resolution")).toObject();
+            EXPECT_GT(resolution.value(QLatin1String("width")).toDouble(), 0)
+                << asset.toObject().value(QLatin1String("externalId")).toString().toStdString()
+                << " has no resolution: the exporters cannot place its shapes in pixels";
+            EXPECT_GT(resolution.value(QLatin1String("height")).toDouble(), 0);
+        }
+    }
+}
