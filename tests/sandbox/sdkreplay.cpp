@@ -132,6 +132,9 @@ QJsonArray SdkReplay::list(const QString& call, const QString& root, const QStri
                           << rows.size() << "): " << describe(page);
             break;
         }
+        // The SDK sums x-complexity; every page fits the sandbox's cost limit or it would fail.
+        EXPECT_GT(page.header("x-complexity").toLongLong(), 0)
+            << call.toStdString() << ": " << root.toStdString() << " answered without its cost";
         const QJsonArray items = page.data().toArray();
         if (items.isEmpty())
             break;
