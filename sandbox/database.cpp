@@ -174,6 +174,24 @@ bool Database::exec(const QString& sql, QString* error) const {
     return false;
 }
 
+bool Database::count(const QString& from, const SqlCondition& condition, const QString& what,
+                     int* out, QString* error) const {
+    *out = 0;
+    if (condition.impossible)
+        return true;
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM ") + from + condition.whereClause());
+    for (const QVariant& value : condition.values)
+        query.addBindValue(value);
+    if (!query.exec() || !query.next()) {
+        *error = QStringLiteral("The sandbox database failed while counting %1: %2")
+                     .arg(what, query.lastError().text());
+        return false;
+    }
+    *out = query.value(0).toInt();
+    return true;
+}
+
 bool Database::createSchema(QString* error) const {
     Transaction transaction(connection());
     for (const char* statement : schemaStatements) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sqlcondition.h"
+
 #include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
@@ -30,6 +32,10 @@ public:
 
     // Runs one statement without results; on failure returns false and says which statement.
     bool exec(const QString& sql, QString* error) const;
+    // SELECT COUNT(*) FROM `from` WHERE `condition` (0 for an impossible one); on failure returns
+    // false and says it was counting `what` ("labels").
+    bool count(const QString& from, const SqlCondition& condition, const QString& what, int* out,
+               QString* error) const;
 
 private:
     Database(QString connectionName, QString path);

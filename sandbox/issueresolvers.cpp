@@ -7,7 +7,6 @@
 #include "resolvercontext.h"
 
 #include <QJsonArray>
-#include <algorithm>
 
 namespace kili::sandbox::resolve {
 
@@ -16,15 +15,10 @@ using graphql::ResolveResult;
 
 namespace {
 
-// What the SDK asks for, `{ id }`, needs no read back of the issues just written.
 ResolveResult writtenIssues(SandboxStores& stores, const FieldContext& field,
                             const QStringList& ids) {
-    const bool onlyIds = std::all_of(
-        field.selectedFields.cbegin(), field.selectedFields.cend(), [](const QString& name) {
-            return name == QLatin1String("id") || name == QLatin1String("__typename");
-        });
     QJsonArray issues;
-    if (onlyIds) {
+    if (selectsOnlyIds(field)) {
         for (const QString& id : ids)
             issues.append(QJsonObject{{QStringLiteral("id"), id}});
         return ResolveResult{issues, std::nullopt};
@@ -110,13 +104,7 @@ void registerIssueResolvers(graphql::Executor& executor, SandboxStores& stores) 
             if (!stores.issues.byIds({id}, &issues, &problem))
                 return failFilter(field.fieldName, problem);
             if (issues.isEmpty()) {
-                return fail(KiliError::make(
-                    QStringLiteral("accessDenied"),
-                    QStringLiteral("Access denied. Please verify your credentials or contact "
-                                   "Kili support."),
-                    QStringLiteral("The data you are trying to mutate does not exist or is not "
-                                   "accessible (no issue %1)")
-                        .arg(id)));
+                return fail(KiliError::accessDenied(QStringLiteral("no issue %1").arg(id)));
             }
             return ResolveResult{issues.first(), std::nullopt};
         });

@@ -128,22 +128,8 @@ bool IssueStore::count(const QJsonObject& where, int* out, QString* error) const
     SqlCondition condition;
     if (!issueWhere(where, condition, error))
         return false;
-    *out = 0;
-    if (condition.impossible)
-        return true;
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM issues i JOIN assets ia ON ia.seq = "
-                                 "i.asset_seq")
-                  + condition.whereClause());
-    for (const QVariant& value : std::as_const(condition.values))
-        query.addBindValue(value);
-    if (!query.exec() || !query.next()) {
-        *error = QStringLiteral("The sandbox database failed while counting issues: %1")
-                     .arg(query.lastError().text());
-        return false;
-    }
-    *out = query.value(0).toInt();
-    return true;
+    return m_database.count(QStringLiteral("issues i JOIN assets ia ON ia.seq = i.asset_seq"),
+                            condition, QStringLiteral("issues"), out, error);
 }
 
 bool IssueStore::byIds(const QStringList& ids, QJsonArray* out, QString* error) const {

@@ -16,19 +16,7 @@ namespace kili::sandbox {
 namespace {
 
 KiliError databaseError(const QString& what) {
-    KiliError error =
-        KiliError::make(QStringLiteral("unexpectedRetrieving"),
-                        QStringLiteral("The sandbox could not save the issues."), what);
-    error.code = QStringLiteral("INTERNAL_SERVER_ERROR");
-    return error;
-}
-
-KiliError notFound(const QString& what) {
-    return KiliError::make(
-        QStringLiteral("accessDenied"),
-        QStringLiteral("Access denied. Please verify your credentials or contact Kili support."),
-        QStringLiteral("The data you are trying to mutate does not exist or is not accessible (%1)")
-            .arg(what));
+    return KiliError::saveFailed(QStringLiteral("the issues"), what);
 }
 
 KiliError badItem(int index, const QString& problem) {
@@ -114,13 +102,15 @@ std::optional<KiliError> IssueWriter::targets(const QJsonArray& issues, const QJ
         const auto label = where::string(item, QLatin1String("labelID"));
         const auto asset = where::string(item, QLatin1String("assetId"));
         if (label && !byLabel.contains(*label))
-            return notFound(QStringLiteral("issues[%1]: no label %2 in the targeted assets")
-                                .arg(i)
-                                .arg(*label));
+            return KiliError::accessDenied(
+                QStringLiteral("issues[%1]: no label %2 in the targeted assets")
+                    .arg(i)
+                    .arg(*label));
         if (asset && !byAsset.contains(*asset))
-            return notFound(QStringLiteral("issues[%1]: no asset %2 in the targeted assets")
-                                .arg(i)
-                                .arg(*asset));
+            return KiliError::accessDenied(
+                QStringLiteral("issues[%1]: no asset %2 in the targeted assets")
+                    .arg(i)
+                    .arg(*asset));
         const Target target = label ? byLabel.value(*label) : byAsset.value(*asset);
         if (label && asset && target.assetId != *asset) {
             return badItem(int(i), QStringLiteral("the label %1 belongs to the asset %2, not to %3")
@@ -187,7 +177,7 @@ std::optional<KiliError> IssueWriter::setStatus(const QString& issueId, const QS
     if (!query.exec())
         return databaseError(query.lastError().text());
     if (query.numRowsAffected() == 0)
-        return notFound(QStringLiteral("no issue %1").arg(issueId));
+        return KiliError::accessDenied(QStringLiteral("no issue %1").arg(issueId));
     QSqlQuery project(m_database.connection());
     project.prepare(QStringLiteral("SELECT project_seq FROM issues WHERE id = ?"));
     project.addBindValue(issueId);

@@ -4,6 +4,7 @@
 #include "graphql/executor.h"
 #include "kilierror.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace kili::sandbox {
@@ -40,6 +41,15 @@ inline const RequestContext& request(const graphql::FieldContext& field) {
 
 inline graphql::ResolveResult fail(const KiliError& error) {
     return graphql::ResolveResult::fromError(error.message, error.extensions());
+}
+
+// Whether a mutation's answer asks only `id` (what the SDK asks): the rows just written then need
+// no read back.
+inline bool selectsOnlyIds(const graphql::FieldContext& field) {
+    return std::all_of(
+        field.selectedFields.cbegin(), field.selectedFields.cend(), [](const QString& name) {
+            return name == QLatin1String("id") || name == QLatin1String("__typename");
+        });
 }
 
 // A store's sentence (bad filter, database trouble) as a Kili error on the field.

@@ -2,7 +2,7 @@
 // kili.users / kili.count_users (user/operations.py, UserWhere from user/mappers.py) and
 // kili.issues / kili.count_issues / kili.create_issues / kili.create_questions
 // (issue/operations.py, IssueWhere from issue/mappers.py).
-#include "sdkreplay.h"
+#include "sdkfixture.h"
 
 #include <QHash>
 #include <QSet>
@@ -12,10 +12,7 @@
 #include <gtest/gtest.h>
 
 using namespace kili::sandbox;
-using kili::sandbox::testing::describe;
-using kili::sandbox::testing::HttpResult;
-using kili::sandbox::testing::SandboxClient;
-using kili::sandbox::testing::SdkReplay;
+using namespace kili::sandbox::testing;
 
 namespace {
 
@@ -32,26 +29,15 @@ QJsonObject userWhere(const QJsonValue& email, const QJsonValue& organizationId)
         {QStringLiteral("organization"), QJsonObject{{QStringLiteral("id"), organizationId}}}};
 }
 
-class SdkAccounts : public ::testing::Test {
+class SdkAccounts : public SdkDemoTest {
 protected:
     static void SetUpTestSuite() {
-        SandboxOptions options;
-        options.seedDemo = true;
-        server = new SandboxServer(options);
-        QString error;
-        ASSERT_TRUE(server->start(&error)) << error.toStdString();
-        client = new SandboxClient(*server);
-        sdk = new SdkReplay(*client);
+        SdkDemoTest::SetUpTestSuite();
         const HttpResult me = sdk->execute(
             QStringLiteral("query me { data: viewer { id email organizationId } }"), {});
         viewer = me.data().toObject();
         ASSERT_FALSE(viewer.value(QLatin1String("organizationId")).toString().isEmpty())
             << describe(me);
-    }
-    static void TearDownTestSuite() {
-        delete sdk;
-        delete client;
-        delete server;
     }
 
     static QStringList emails(const QJsonArray& users) {
@@ -65,9 +51,6 @@ protected:
                          QStringLiteral("UserWhere"), where, userFields);
     }
 
-    static inline SandboxServer* server = nullptr;
-    static inline SandboxClient* client = nullptr;
-    static inline SdkReplay* sdk = nullptr;
     static inline QJsonObject viewer;
 };
 

@@ -3,15 +3,13 @@
 // label of each person in its last step, so that an export holds the same assets before and
 // after predictions are imported (services/export/tools.py keeps an asset by their labelType).
 #include "sdkcalls.h"
+#include "sdkfixture.h"
 
 #include <QSet>
 #include <gtest/gtest.h>
 
 using namespace kili::sandbox;
-using kili::sandbox::testing::describe;
-using kili::sandbox::testing::HttpResult;
-using kili::sandbox::testing::SandboxClient;
-using kili::sandbox::testing::SdkReplay;
+using namespace kili::sandbox::testing;
 using namespace kili::sandbox::testing::sdkcalls;
 
 namespace {
@@ -20,42 +18,19 @@ bool isHumanType(const QJsonValue& type) {
     return type == QLatin1String("DEFAULT") || type == QLatin1String("REVIEW");
 }
 
-class SdkLabels : public ::testing::Test {
+class SdkLabels : public SdkDemoTest {
 protected:
-    static void SetUpTestSuite() {
-        SandboxOptions options;
-        options.seedDemo = true;
-        server = new SandboxServer(options);
-        QString error;
-        ASSERT_TRUE(server->start(&error)) << error.toStdString();
-        client = new SandboxClient(*server);
-        sdk = new SdkReplay(*client);
-    }
-    static void TearDownTestSuite() {
-        delete sdk;
-        delete client;
-        delete server;
-    }
-
     // A fresh sandbox per test would cost a seed each; tests that write use their own model
     // names and put back what they change.
     static QString porsche() { return client->projectId(QStringLiteral("Porsche or Tesla")); }
-
-    // The assets of kili.export_labels(..., export_type=TYPE) with its default label types,
-    // DEFAULT and REVIEW: sent as the label filter, then applied to `latestLabel` or
-    // `latestLabels` the way the SDK does.
-    static inline SandboxServer* server = nullptr;
-    static inline SandboxClient* client = nullptr;
-    static inline SdkReplay* sdk = nullptr;
 };
 
 } // namespace
 
 TEST_F(SdkLabels, LatestLabelIsTheLatestHumanLabel) {
-    const QJsonArray assets = sdk->list(
+    const QJsonArray assets = sdk->projectAssets(
         QStringLiteral("kili.assets(fields=[\"labels.labelType\", \"latestLabel.labelType\"])"),
-        QStringLiteral("assets"), QStringLiteral("countAssets"), QStringLiteral("AssetWhere"),
-        QJsonObject{{QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), porsche()}}}},
+        porsche(),
         {QStringLiteral("externalId"), QStringLiteral("labels.labelType"),
          QStringLiteral("labels.id"), QStringLiteral("latestLabel.labelType"),
          QStringLiteral("latestLabel.id")});
@@ -99,10 +74,8 @@ TEST_F(SdkLabels, ExportsHoldTheSameAssetsAfterPredictionsAreImported) {
 
 TEST_F(SdkLabels, LatestLabelsHoldsEachPersonsLastLabelOfTheLastStep) {
     const QString project = porsche();
-    const QJsonArray assets = sdk->list(
-        QStringLiteral("kili.assets(fields=[\"latestLabels...\"])"), QStringLiteral("assets"),
-        QStringLiteral("countAssets"), QStringLiteral("AssetWhere"),
-        QJsonObject{{QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), project}}}},
+    const QJsonArray assets = sdk->projectAssets(
+        QStringLiteral("kili.assets(fields=[\"latestLabels...\"])"), project,
         {QStringLiteral("externalId"), QStringLiteral("status"),
          QStringLiteral("latestLabels.labelType"), QStringLiteral("latestLabels.author.email"),
          QStringLiteral("latestLabels.isLastForStep")});

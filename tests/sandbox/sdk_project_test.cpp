@@ -1,36 +1,18 @@
 // What the Kili Python SDK asks of a project before it exports, downloads media or filters by
 // step, replayed from its documents: Project.dataConnections (and the cloud-storage root
 // queries), and the media an export with assets downloads.
-#include "sdkreplay.h"
+#include "sdkfixture.h"
 
 #include <QJsonDocument>
 #include <gtest/gtest.h>
 
 using namespace kili::sandbox;
-using kili::sandbox::testing::describe;
-using kili::sandbox::testing::HttpResult;
-using kili::sandbox::testing::SandboxClient;
-using kili::sandbox::testing::SdkReplay;
+using namespace kili::sandbox::testing;
 
 namespace {
 
-class SdkProject : public ::testing::Test {
+class SdkProject : public SdkDemoTest {
 protected:
-    static void SetUpTestSuite() {
-        SandboxOptions options;
-        options.seedDemo = true;
-        server = new SandboxServer(options);
-        QString error;
-        ASSERT_TRUE(server->start(&error)) << error.toStdString();
-        client = new SandboxClient(*server);
-        sdk = new SdkReplay(*client);
-    }
-    static void TearDownTestSuite() {
-        delete sdk;
-        delete client;
-        delete server;
-    }
-
     // kili_api_gateway.get_project(project_id, fields): a projects page of one.
     static QJsonObject getProject(const QString& call, const QString& projectId,
                                   const QStringList& fields) {
@@ -52,10 +34,6 @@ protected:
                 client->projectId(QStringLiteral("Street objects")),
                 client->projectId(QStringLiteral("News entities"))};
     }
-
-    static inline SandboxServer* server = nullptr;
-    static inline SandboxClient* client = nullptr;
-    static inline SdkReplay* sdk = nullptr;
 };
 
 } // namespace
@@ -181,13 +159,11 @@ TEST_F(SdkProject, ImageAssetsCarryWhatTheExportersNeed) {
                         .object()
                         .contains(QLatin1String("jobs")))
             << "jsonInterface is not a JSON-encoded interface";
-        const QJsonArray assets = sdk->list(
-            QStringLiteral("export_labels"), QStringLiteral("assets"),
-            QStringLiteral("countAssets"), QStringLiteral("AssetWhere"),
-            QJsonObject{{QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), project}}}},
-            {QStringLiteral("externalId"), QStringLiteral("resolution.height"),
-             QStringLiteral("resolution.width"), QStringLiteral("jsonContent"),
-             QStringLiteral("pageResolutions.pageNumber")});
+        const QJsonArray assets =
+            sdk->projectAssets(QStringLiteral("export_labels"), project,
+                               {QStringLiteral("externalId"), QStringLiteral("resolution.height"),
+                                QStringLiteral("resolution.width"), QStringLiteral("jsonContent"),
+                                QStringLiteral("pageResolutions.pageNumber")});
         for (const QJsonValue& asset : assets) {
             const QJsonObject resolution =
                 asset.toObject().value(QLatin1String("resolution")).toObject();

@@ -2,16 +2,14 @@
 // turns step names into step ids from Project.steps and sends stepIdIn / stepStatusIn in asset
 // and label filters (it refuses them on V1 projects), and every label filter kili.labels offers.
 #include "sdkcalls.h"
+#include "sdkfixture.h"
 
 #include <QJsonDocument>
 #include <functional>
 #include <gtest/gtest.h>
 
 using namespace kili::sandbox;
-using kili::sandbox::testing::describe;
-using kili::sandbox::testing::HttpResult;
-using kili::sandbox::testing::SandboxClient;
-using kili::sandbox::testing::SdkReplay;
+using namespace kili::sandbox::testing;
 using namespace kili::sandbox::testing::sdkcalls;
 
 namespace {
@@ -23,16 +21,10 @@ QString text(const QJsonObject& object, const char* path) {
     return value.isDouble() ? QString::number(value.toDouble()) : value.toString();
 }
 
-class SdkWorkflow : public ::testing::Test {
+class SdkWorkflow : public SdkDemoTest {
 protected:
     static void SetUpTestSuite() {
-        SandboxOptions options;
-        options.seedDemo = true;
-        server = new SandboxServer(options);
-        QString error;
-        ASSERT_TRUE(server->start(&error)) << error.toStdString();
-        client = new SandboxClient(*server);
-        sdk = new SdkReplay(*client);
+        SdkDemoTest::SetUpTestSuite();
         street = client->projectId(QStringLiteral("Street objects"));
         porsche = client->projectId(QStringLiteral("Porsche or Tesla"));
         // get_project_steps_and_version: what the SDK reads before any step filter.
@@ -50,11 +42,6 @@ protected:
             stepIds.insert(step.toObject().value(QLatin1String("name")).toString(),
                            step.toObject().value(QLatin1String("id")).toString());
         }
-    }
-    static void TearDownTestSuite() {
-        delete sdk;
-        delete client;
-        delete server;
     }
 
     static QStringList externalIds(const QJsonArray& assets) {
@@ -88,9 +75,6 @@ protected:
         return ids;
     }
 
-    static inline SandboxServer* server = nullptr;
-    static inline SandboxClient* client = nullptr;
-    static inline SdkReplay* sdk = nullptr;
     static inline QString street;
     static inline QString porsche;
     static inline QString workflowVersion;

@@ -79,11 +79,8 @@ QStringList exported(SdkReplay& sdk, const QString& projectId, const QString& ex
 
 QStringList assetIds(SdkReplay& sdk, const QString& projectId) {
     QStringList ids;
-    const QJsonArray assets = sdk.list(
-        QStringLiteral("kili.assets(fields=[\"id\"])"), QStringLiteral("assets"),
-        QStringLiteral("countAssets"), QStringLiteral("AssetWhere"),
-        QJsonObject{{QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), projectId}}}},
-        {QStringLiteral("id")});
+    const QJsonArray assets = sdk.projectAssets(QStringLiteral("kili.assets(fields=[\"id\"])"),
+                                                projectId, {QStringLiteral("id")});
     for (const QJsonValue& asset : assets)
         ids.append(asset.toObject().value(QLatin1String("id")).toString());
     return ids;

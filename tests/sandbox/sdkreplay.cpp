@@ -144,6 +144,14 @@ QJsonArray SdkReplay::list(const QString& call, const QString& root, const QStri
     return rows;
 }
 
+QJsonArray SdkReplay::projectAssets(const QString& call, const QString& projectId,
+                                    const QStringList& fields) {
+    return list(
+        call, QStringLiteral("assets"), QStringLiteral("countAssets"), QStringLiteral("AssetWhere"),
+        QJsonObject{{QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), projectId}}}},
+        fields);
+}
+
 std::string describe(const HttpResult& result) {
     if (!result.errors().isEmpty())
         return "HTTP " + std::to_string(result.status) + ", \""

@@ -35,6 +35,9 @@ public:
     // paged on COUNT_ROOT(where). Any error fails the test with `call` in the message.
     QJsonArray list(const QString& call, const QString& root, const QString& countRoot,
                     const QString& whereType, const QJsonObject& where, const QStringList& fields);
+    // kili.assets(project_id, fields=FIELDS): the whole project, paged.
+    QJsonArray projectAssets(const QString& call, const QString& projectId,
+                             const QStringList& fields);
     // query COUNT_ROOT($where: WHERE!) { data: COUNT_ROOT(where: $where) }; -1 on error.
     int count(const QString& call, const QString& countRoot, const QString& whereType,
               const QJsonObject& where);
