@@ -1,6 +1,7 @@
 // What the Kili Python SDK asks of a project before it exports, downloads media or filters by
 // step, replayed from its documents: Project.dataConnections (and the cloud-storage root
 // queries), and the media an export with assets downloads.
+#include "graphql/introspection.h"
 #include "sdkfixture.h"
 
 #include <QJsonDocument>
@@ -172,5 +173,57 @@ TEST_F(SdkProject, ImageAssetsCarryWhatTheExportersNeed) {
                 << " has no resolution: the exporters cannot place its shapes in pixels";
             EXPECT_GT(resolution.value(QLatin1String("height")).toDouble(), 0);
         }
+    }
+}
+
+// The SDK introspects with graphql-core's options (descriptions, repeatable directives, schema
+// description, deprecated input values) and validates every document against the answer: the
+// types and fields it asks must be in it.
+TEST_F(SdkProject, IntrospectionShowsWhatTheSdkAsks) {
+    kili::graphql::IntrospectionOptions options;
+    options.directiveIsRepeatable = true;
+    options.schemaDescription = true;
+    options.inputValueDeprecation = true;
+    const HttpResult result = client->graphql(kili::graphql::introspectionQuery(options));
+    ASSERT_TRUE(result.errors().isEmpty()) << describe(result);
+    QHash<QString, QStringList> fields;
+    const QJsonArray types =
+        result.data(QStringLiteral("__schema")).toObject().value(QLatin1String("types")).toArray();
+    for (const QJsonValue& type : types) {
+        const QJsonObject object = type.toObject();
+        const QString key = object.value(QLatin1String("fields")).isArray()
+                                ? QStringLiteral("fields")
+                                : QStringLiteral("inputFields");
+        QStringList names;
+        const QJsonArray members = object.value(key).toArray();
+        for (const QJsonValue& member : members)
+            names.append(member.toObject().value(QLatin1String("name")).toString());
+        fields.insert(object.value(QLatin1String("name")).toString(), names);
+    }
+    const QList<QPair<const char*, const char*>> asked = {{"Query", "users"},
+                                                          {"Query", "countUsers"},
+                                                          {"Query", "issues"},
+                                                          {"Query", "countIssues"},
+                                                          {"Query", "dataConnections"},
+                                                          {"Query", "dataConnection"},
+                                                          {"Query", "countDataIntegrations"},
+                                                          {"Mutation", "createIssues"},
+                                                          {"Mutation", "updatePropertiesInIssue"},
+                                                          {"Project", "dataConnections"},
+                                                          {"ProjectStep", "assignees"},
+                                                          {"Asset", "latestLabel"},
+                                                          {"Asset", "latestLabels"},
+                                                          {"Label", "isLastForStep"},
+                                                          {"UserWhere", "organization"},
+                                                          {"IssueWhere", "assetIn"},
+                                                          {"IssueToCreate", "labelID"},
+                                                          {"Issue", "comments"},
+                                                          {"Comment", "authorIdUser"},
+                                                          {"DataConnection", "selectedFolders"},
+                                                          {"DataConnectionsWhere", "projectId"}};
+    for (const auto& [type, field] : asked) {
+        EXPECT_TRUE(fields.value(QLatin1String(type)).contains(QLatin1String(field)))
+            << "the introspection has no " << type << "." << field
+            << ": the SDK's local validation would refuse the documents that ask it";
     }
 }
