@@ -84,8 +84,8 @@ TEST_F(SdkProject, CloudStorageConnectionsAreAnEmptyList) {
     EXPECT_TRUE(one.data().isNull()) << describe(one);
 }
 
-// export_labels(with_assets=True) and kili.assets(download_media=True) GET each asset's content
-// with the key (the URL is under the API base).
+// export_labels(with_assets=True) and kili.assets(download_media=True) ask each asset's content
+// for its type (HEAD) and download it (GET), with the key: the URL is under the API base.
 TEST_F(SdkProject, EveryImageAssetsMediaDownloads) {
     for (const QString& project : demoProjects().mid(0, 2)) {
         const QJsonArray assets = sdk->list(
@@ -100,6 +100,11 @@ TEST_F(SdkProject, EveryImageAssetsMediaDownloads) {
         for (const QJsonValue& asset : assets) {
             const QString content = asset.toObject().value(QLatin1String("content")).toString();
             ASSERT_TRUE(content.startsWith(server->baseUrl().toString())) << content.toStdString();
+            // get_download_path: HEAD for the type (GET when HEAD is not answered 200).
+            const HttpResult type = client->head(QUrl(content), client->authorization());
+            EXPECT_EQ(type.status, 200) << "HEAD " << content.toStdString();
+            EXPECT_TRUE(type.header("Content-Type").startsWith("image/")) << content.toStdString();
+            EXPECT_TRUE(type.body.isEmpty()) << "an answer to HEAD carried a body";
             const HttpResult media = client->get(QUrl(content), client->authorization());
             EXPECT_EQ(media.status, 200) << "downloading " << content.toStdString();
             EXPECT_FALSE(media.body.isEmpty()) << content.toStdString();
