@@ -21,6 +21,133 @@ QString text(const QJsonObject& object, const char* path) {
     return value.isDouble() ? QString::number(value.toDouble()) : value.toString();
 }
 
+// One kili.labels filter: what the SDK sets in the asset and label filters, and what each label
+// answered must then satisfy.
+struct LabelFilterCase {
+    const char* call;
+    QString project;
+    QJsonObject asset; // AssetWhere members set
+    QJsonObject label; // LabelWhere members set
+    std::function<bool(const QJsonObject&)> holds;
+    bool mayBeEmpty = false;
+};
+
+// The filters kili.labels puts in its asset filter (the step ones only on V2 projects).
+QList<LabelFilterCase> assetFilterCases(const QString& street, const QString& porsche,
+                                        const QJsonArray& reviewStep, const QString& firstAsset) {
+    return {
+        {"asset_id",
+         street,
+         {{QStringLiteral("id"), firstAsset}},
+         {},
+         [=](const QJsonObject& l) { return text(l, "assetId") == firstAsset; }},
+        {"asset_status_in=[\"REVIEWED\"] (V1)",
+         porsche,
+         {{QStringLiteral("statusIn"), QJsonArray{QStringLiteral("REVIEWED")}}},
+         {},
+         [](const QJsonObject& l) {
+             return text(l, "labelOf.status") == QLatin1String("REVIEWED");
+         }},
+        {"asset_external_id_in=[\"street-0\"]",
+         street,
+         {{QStringLiteral("externalIdIn"), QJsonArray{QStringLiteral("street-0")}}},
+         {},
+         [](const QJsonObject& l) {
+             return text(l, "labelOf.externalId").contains(QLatin1String("street-0"));
+         }},
+        {"asset_external_id_strictly_in=[\"street-03\"]",
+         street,
+         {{QStringLiteral("externalIdStrictlyIn"), QJsonArray{QStringLiteral("street-03")}}},
+         {},
+         [](const QJsonObject& l) {
+             return text(l, "labelOf.externalId") == QLatin1String("street-03");
+         }},
+        {"asset_step_name_in=[\"Review\"]",
+         street,
+         {{QStringLiteral("stepIdIn"), reviewStep}},
+         {},
+         [](const QJsonObject& l) {
+             return text(l, "labelOf.currentStep.name") == QLatin1String("Review");
+         }},
+        {"asset_step_status_in=[\"DONE\"]",
+         street,
+         {{QStringLiteral("stepStatusIn"), QJsonArray{QStringLiteral("DONE")}}},
+         {},
+         [](const QJsonObject& l) {
+             return text(l, "labelOf.currentStep.status") == QLatin1String("DONE");
+         }},
+    };
+}
+
+// The filters kili.labels puts on the labels themselves.
+QList<LabelFilterCase> labelFilterCases(const QString& street, const QString& firstId,
+                                        const QString& rita) {
+    const QJsonObject userWhere{
+        {QStringLiteral("activated"), QJsonValue::Null},
+        {QStringLiteral("email"), QJsonValue::Null},
+        {QStringLiteral("id"), rita},
+        {QStringLiteral("idIn"), QJsonValue::Null},
+        {QStringLiteral("organization"), QJsonObject{{QStringLiteral("id"), QJsonValue::Null}}}};
+    return {
+        {"author_in=[\"alice\"]",
+         street,
+         {},
+         {{QStringLiteral("authorIn"), QJsonArray{QStringLiteral("alice")}}},
+         [](const QJsonObject& l) {
+             return text(l, "author.email").startsWith(QLatin1String("alice@"));
+         }},
+        {"created_at=\"2026-11-06\"",
+         street,
+         {},
+         {{QStringLiteral("createdAt"), QStringLiteral("2026-11-06")}},
+         [](const QJsonObject& l) {
+             return text(l, "createdAt").startsWith(QLatin1String("2026-11-06"));
+         }},
+        {"created_at_gte=\"2026-11-06\", created_at_lte=\"2026-11-07\"",
+         street,
+         {},
+         {{QStringLiteral("createdAtGte"), QStringLiteral("2026-11-06")},
+          {QStringLiteral("createdAtLte"), QStringLiteral("2026-11-07")}},
+         [](const QJsonObject& l) {
+             return text(l, "createdAt") >= QLatin1String("2026-11-06")
+                    && text(l, "createdAt") < QLatin1String("2026-11-08");
+         }},
+        {"honeypot_mark_gte=0, honeypot_mark_lte=1",
+         street,
+         {},
+         {{QStringLiteral("honeypotMarkGte"), 0}, {QStringLiteral("honeypotMarkLte"), 1}},
+         [](const QJsonObject&) { return true; },
+         true},
+        {"id_contains=[first]",
+         street,
+         {},
+         {{QStringLiteral("idIn"), QJsonArray{firstId}}},
+         [=](const QJsonObject& l) { return text(l, "id") == firstId; }},
+        {"label_id=first",
+         street,
+         {},
+         {{QStringLiteral("id"), firstId}},
+         [=](const QJsonObject& l) { return text(l, "id") == firstId; }},
+        {"type_in=[\"REVIEW\"]",
+         street,
+         {},
+         {{QStringLiteral("typeIn"), QJsonArray{QStringLiteral("REVIEW")}}},
+         [](const QJsonObject& l) { return text(l, "labelType") == QLatin1String("REVIEW"); }},
+        {"user_id=<rita>",
+         street,
+         {},
+         {{QStringLiteral("user"), userWhere}},
+         [=](const QJsonObject& l) { return text(l, "author.id") == rita; }},
+        {"category_search=\"OBJECT_DETECTION_JOB.PEDESTRIAN.count > 0\"",
+         street,
+         {},
+         {{QStringLiteral("search"), QStringLiteral("OBJECT_DETECTION_JOB.PEDESTRIAN.count > 0")}},
+         [](const QJsonObject& l) {
+             return text(l, "jsonResponse").contains(QLatin1String("PEDESTRIAN"));
+         }},
+    };
+}
+
 class SdkWorkflow : public SdkDemoTest {
 protected:
     static void SetUpTestSuite() {
@@ -127,119 +254,10 @@ TEST_F(SdkWorkflow, LabelsWithEveryFilterTheSdkOffers) {
     const QString firstAsset = first.value(QLatin1String("assetId")).toString();
     const QString firstId = first.value(QLatin1String("id")).toString();
     const QString rita = text(all.last().toObject(), "author.id");
-    struct Case {
-        const char* call;
-        QString project;
-        QJsonObject asset; // AssetWhere members set
-        QJsonObject label; // LabelWhere members set
-        std::function<bool(const QJsonObject&)> holds;
-        bool mayBeEmpty = false;
-    };
-    const QJsonObject userWhere{
-        {QStringLiteral("activated"), QJsonValue::Null},
-        {QStringLiteral("email"), QJsonValue::Null},
-        {QStringLiteral("id"), rita},
-        {QStringLiteral("idIn"), QJsonValue::Null},
-        {QStringLiteral("organization"), QJsonObject{{QStringLiteral("id"), QJsonValue::Null}}}};
-    const QList<Case> cases = {
-        {"asset_id",
-         street,
-         {{QStringLiteral("id"), firstAsset}},
-         {},
-         [&](const QJsonObject& l) { return text(l, "assetId") == firstAsset; }},
-        {"asset_status_in=[\"REVIEWED\"] (V1)",
-         porsche,
-         {{QStringLiteral("statusIn"), QJsonArray{QStringLiteral("REVIEWED")}}},
-         {},
-         [](const QJsonObject& l) {
-             return text(l, "labelOf.status") == QLatin1String("REVIEWED");
-         }},
-        {"asset_external_id_in=[\"street-0\"]",
-         street,
-         {{QStringLiteral("externalIdIn"), QJsonArray{QStringLiteral("street-0")}}},
-         {},
-         [](const QJsonObject& l) {
-             return text(l, "labelOf.externalId").contains(QLatin1String("street-0"));
-         }},
-        {"asset_external_id_strictly_in=[\"street-03\"]",
-         street,
-         {{QStringLiteral("externalIdStrictlyIn"), QJsonArray{QStringLiteral("street-03")}}},
-         {},
-         [](const QJsonObject& l) {
-             return text(l, "labelOf.externalId") == QLatin1String("street-03");
-         }},
-        {"asset_step_name_in=[\"Review\"]",
-         street,
-         {{QStringLiteral("stepIdIn"), stepIdIn({"Review"})}},
-         {},
-         [](const QJsonObject& l) {
-             return text(l, "labelOf.currentStep.name") == QLatin1String("Review");
-         }},
-        {"asset_step_status_in=[\"DONE\"]",
-         street,
-         {{QStringLiteral("stepStatusIn"), QJsonArray{QStringLiteral("DONE")}}},
-         {},
-         [](const QJsonObject& l) {
-             return text(l, "labelOf.currentStep.status") == QLatin1String("DONE");
-         }},
-        {"author_in=[\"alice\"]",
-         street,
-         {},
-         {{QStringLiteral("authorIn"), QJsonArray{QStringLiteral("alice")}}},
-         [](const QJsonObject& l) {
-             return text(l, "author.email").startsWith(QLatin1String("alice@"));
-         }},
-        {"created_at=\"2026-11-06\"",
-         street,
-         {},
-         {{QStringLiteral("createdAt"), QStringLiteral("2026-11-06")}},
-         [](const QJsonObject& l) {
-             return text(l, "createdAt").startsWith(QLatin1String("2026-11-06"));
-         }},
-        {"created_at_gte=\"2026-11-06\", created_at_lte=\"2026-11-07\"",
-         street,
-         {},
-         {{QStringLiteral("createdAtGte"), QStringLiteral("2026-11-06")},
-          {QStringLiteral("createdAtLte"), QStringLiteral("2026-11-07")}},
-         [](const QJsonObject& l) {
-             return text(l, "createdAt") >= QLatin1String("2026-11-06")
-                    && text(l, "createdAt") < QLatin1String("2026-11-08");
-         }},
-        {"honeypot_mark_gte=0, honeypot_mark_lte=1",
-         street,
-         {},
-         {{QStringLiteral("honeypotMarkGte"), 0}, {QStringLiteral("honeypotMarkLte"), 1}},
-         [](const QJsonObject&) { return true; },
-         true},
-        {"id_contains=[first]",
-         street,
-         {},
-         {{QStringLiteral("idIn"), QJsonArray{firstId}}},
-         [&](const QJsonObject& l) { return text(l, "id") == firstId; }},
-        {"label_id=first",
-         street,
-         {},
-         {{QStringLiteral("id"), firstId}},
-         [&](const QJsonObject& l) { return text(l, "id") == firstId; }},
-        {"type_in=[\"REVIEW\"]",
-         street,
-         {},
-         {{QStringLiteral("typeIn"), QJsonArray{QStringLiteral("REVIEW")}}},
-         [](const QJsonObject& l) { return text(l, "labelType") == QLatin1String("REVIEW"); }},
-        {"user_id=<rita>",
-         street,
-         {},
-         {{QStringLiteral("user"), userWhere}},
-         [&](const QJsonObject& l) { return text(l, "author.id") == rita; }},
-        {"category_search=\"OBJECT_DETECTION_JOB.PEDESTRIAN.count > 0\"",
-         street,
-         {},
-         {{QStringLiteral("search"), QStringLiteral("OBJECT_DETECTION_JOB.PEDESTRIAN.count > 0")}},
-         [](const QJsonObject& l) {
-             return text(l, "jsonResponse").contains(QLatin1String("PEDESTRIAN"));
-         }},
-    };
-    for (const Case& c : cases) {
+    const QList<LabelFilterCase> cases =
+        assetFilterCases(street, porsche, stepIdIn({"Review"}), firstAsset)
+        + labelFilterCases(street, firstId, rita);
+    for (const LabelFilterCase& c : cases) {
         const QJsonArray labels = sdk->list(
             QStringLiteral("kili.labels(%1)").arg(QLatin1String(c.call)), QStringLiteral("labels"),
             QStringLiteral("countLabels"), QStringLiteral("LabelWhere"),
