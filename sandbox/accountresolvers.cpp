@@ -1,4 +1,4 @@
-// viewer / me, apiKeys, and the paging helpers every list resolver shares.
+// viewer / me, users, apiKeys, and the paging helpers every list resolver shares.
 #include "resolvercontext.h"
 
 #include <QJsonArray>
@@ -68,6 +68,27 @@ void registerAccountResolvers(graphql::Executor& executor, SandboxStores& stores
                 return ResolveResult{QJsonValue::Null, std::nullopt};
             return ResolveResult{stores.accounts.userBySeq(users.first())->toJson(), std::nullopt};
         });
+    executor.setResolver(
+        QStringLiteral("Query"), QStringLiteral("users"), [&stores](const FieldContext& field) {
+            int first = 0;
+            int skip = 0;
+            if (const auto error = paging(field, stores.maxPageSize, &first, &skip))
+                return fail(*error);
+            const QList<UserRecord> users = stores.accounts.matchingUsers(
+                field.arguments.value(QLatin1String("where")).toObject(),
+                request(field).viewer.organizationId);
+            QJsonArray out;
+            for (const UserRecord& user : users.mid(skip, first))
+                out.append(user.toJson());
+            return ResolveResult{out, std::nullopt};
+        });
+    executor.setResolver(QStringLiteral("Query"), QStringLiteral("countUsers"),
+                         [&stores](const FieldContext& field) {
+                             const QList<UserRecord> users = stores.accounts.matchingUsers(
+                                 field.arguments.value(QLatin1String("where")).toObject(),
+                                 request(field).viewer.organizationId);
+                             return ResolveResult{int(users.size()), std::nullopt};
+                         });
     executor.setResolver(
         QStringLiteral("Query"), QStringLiteral("apiKeys"), [&stores](const FieldContext& field) {
             int first = 0;

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace kili::sandbox {
 
@@ -188,6 +189,30 @@ QList<qint64> AccountStore::usersNamed(const QStringList& names) {
             }
         }
     }
+    return out;
+}
+
+QList<UserRecord> AccountStore::matchingUsers(const QJsonObject& where,
+                                              const QString& organizationId) const {
+    const std::optional<QString> id = where::string(where, QLatin1String("id"));
+    const std::optional<QStringList> ids = where::stringList(where, QLatin1String("idIn"));
+    const std::optional<QString> email = where::string(where, QLatin1String("email"));
+    const std::optional<bool> activated = where::boolean(where, QLatin1String("activated"));
+    // The SDK always sends `organization` and leaves its null id in: {"id": null} is no filter.
+    const std::optional<QString> organization =
+        where::string(where::object(where, QLatin1String("organization")), QLatin1String("id"));
+    if (organization && *organization != organizationId)
+        return {};
+    QList<UserRecord> out;
+    for (const UserRecord& user : std::as_const(m_users)) {
+        if (user.organizationId != organizationId || (id && user.id != *id)
+            || (ids && !ids->contains(user.id)) || (activated && user.activated != *activated)
+            || (email && user.email.compare(*email, Qt::CaseInsensitive) != 0))
+            continue;
+        out.append(user);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const UserRecord& a, const UserRecord& b) { return a.seq < b.seq; });
     return out;
 }
 

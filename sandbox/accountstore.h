@@ -54,6 +54,9 @@ public:
     std::optional<UserRecord> userById(const QString& id);
     // Users whose first name, last name, "first last" or email is one of `names` (authorIn).
     QList<qint64> usersNamed(const QStringList& names);
+    // users / countUsers: the users of `organizationId` matching a UserWhere (id, idIn, email,
+    // activated, organization.id), in creation order.
+    QList<UserRecord> matchingUsers(const QJsonObject& where, const QString& organizationId) const;
 
     // apiKeys / countApiKeys, restricted to the keys of `viewer` as Kili does. `key` comes back
     // masked (maskedKey): an answer, a log or a screenshot never shows a whole key.

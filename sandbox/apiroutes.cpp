@@ -45,6 +45,14 @@ bool ApiRoutes::isApiPath(const QString& path) {
 }
 
 HttpAnswer ApiRoutes::handle(const HttpRequest& request) {
+    HttpAnswer answer = route(request);
+    // An answer to HEAD has no body, whatever it says, or the next answer on the connection
+    // would be read as its end.
+    answer.headOnly = request.method == QHttpServerRequest::Method::Head;
+    return answer;
+}
+
+HttpAnswer ApiRoutes::route(const HttpRequest& request) {
     const QString& path = request.path;
     if (path == graphqlPath)
         return graphqlRoute(request);
@@ -215,9 +223,13 @@ HttpAnswer ApiRoutes::fileRoute(const HttpRequest& request, const QString& asset
                                                       "\"Authorization: X-API-Key: <key>\" header "
                                                       "as GraphQL requests"));
     }
-    if (request.method != QHttpServerRequest::Method::Get) {
-        return HttpAnswer::error(405, QStringLiteral("Files are read with GET."),
-                                 QStringLiteral("METHOD_NOT_ALLOWED"));
+    // The SDK asks for a file's type with HEAD before it downloads it with GET.
+    if (request.method != QHttpServerRequest::Method::Get
+        && request.method != QHttpServerRequest::Method::Head) {
+        HttpAnswer answer = HttpAnswer::error(405, QStringLiteral("Files are read with GET."),
+                                              QStringLiteral("METHOD_NOT_ALLOWED"));
+        answer.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, HEAD")});
+        return answer;
     }
     HttpAnswer answer;
     if (!m_assets.file(assetId, &answer.body, &answer.contentType)) {

@@ -41,6 +41,7 @@ public:
     static bool isApiPath(const QString& path);
 
 private:
+    HttpAnswer route(const HttpRequest& request);
     HttpAnswer graphqlRoute(const HttpRequest& request);
     HttpAnswer runGraphQL(const QByteArray& body, const UserRecord& viewer);
     HttpAnswer fileRoute(const HttpRequest& request, const QString& assetId);

@@ -141,14 +141,8 @@ bool AssetStore::attachLabels(QJsonArray* assets, const QList<qint64>& seqs, QSt
         QJsonObject asset = assets->at(i).toObject();
         const QJsonArray labels = labelsByAsset.value(seqs.at(i));
         asset.insert(QStringLiteral("labels"), labels);
-        asset.insert(QStringLiteral("latestLabel"),
-                     labels.isEmpty() ? QJsonValue() : labels.last());
-        QJsonArray latest;
-        for (const QJsonValue& label : labels) {
-            if (label.toObject().value(QStringLiteral("isLatestLabelForUser")).toBool())
-                latest.append(label);
-        }
-        asset.insert(QStringLiteral("latestLabels"), latest);
+        asset.insert(QStringLiteral("latestLabel"), labelrows::latestLabel(labels));
+        asset.insert(QStringLiteral("latestLabels"), labelrows::latestLabels(labels));
         assets->replace(i, asset);
     }
     return true;
@@ -158,18 +152,8 @@ bool AssetStore::count(const QJsonObject& where, int* out, QString* error) const
     SqlCondition condition;
     if (!m_filters.assetWhere(where, QStringLiteral("a"), condition, error))
         return false;
-    *out = 0;
-    if (condition.impossible)
-        return true;
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM assets a") + condition.whereClause());
-    bindAll(query, condition.values);
-    if (!query.exec() || !query.next()) {
-        *error = failure(query, QStringLiteral("counting assets"));
-        return false;
-    }
-    *out = query.value(0).toInt();
-    return true;
+    return m_database.count(QStringLiteral("assets a"), condition, QStringLiteral("assets"), out,
+                            error);
 }
 
 std::optional<QJsonObject> AssetStore::byId(const QString& id, QString* error) const {

@@ -64,12 +64,28 @@ const char* const schemaStatements[] = {
     " position INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS asset_assignees("
     " asset_seq INTEGER NOT NULL, user_seq INTEGER NOT NULL, PRIMARY KEY(asset_seq, user_seq))",
+    // An ISSUE points at a label (label_id) and optionally one of its annotations (object_mid);
+    // a QUESTION at its asset only.
     "CREATE TABLE IF NOT EXISTS issues("
     " seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, project_seq INTEGER NOT NULL,"
     " asset_seq INTEGER NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL, text TEXT,"
-    " author_seq INTEGER, created_at TEXT NOT NULL)",
+    " author_seq INTEGER, created_at TEXT NOT NULL, label_id TEXT, object_mid TEXT,"
+    " updated_at TEXT)",
     "CREATE INDEX IF NOT EXISTS issues_by_asset ON issues(asset_seq, type, status)",
     "CREATE INDEX IF NOT EXISTS issues_by_project ON issues(project_seq, type, status)",
+};
+
+// Columns added after the first release: a database file written before them gets them when it
+// is opened (CREATE TABLE IF NOT EXISTS leaves an existing table as it is).
+struct AddedColumn {
+    const char* table;
+    const char* column;
+    const char* type;
+};
+const AddedColumn addedColumns[] = {
+    {"issues", "label_id", "TEXT"},
+    {"issues", "object_mid", "TEXT"},
+    {"issues", "updated_at", "TEXT"},
 };
 
 } // namespace
@@ -158,13 +174,54 @@ bool Database::exec(const QString& sql, QString* error) const {
     return false;
 }
 
+bool Database::count(const QString& from, const SqlCondition& condition, const QString& what,
+                     int* out, QString* error) const {
+    *out = 0;
+    if (condition.impossible)
+        return true;
+    QSqlQuery query(connection());
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM ") + from + condition.whereClause());
+    for (const QVariant& value : condition.values)
+        query.addBindValue(value);
+    if (!query.exec() || !query.next()) {
+        *error = QStringLiteral("The sandbox database failed while counting %1: %2")
+                     .arg(what, query.lastError().text());
+        return false;
+    }
+    *out = query.value(0).toInt();
+    return true;
+}
+
 bool Database::createSchema(QString* error) const {
     Transaction transaction(connection());
     for (const char* statement : schemaStatements) {
         if (!exec(QString::fromLatin1(statement), error))
             return false;
     }
+    if (!addMissingColumns(error))
+        return false;
     return transaction.commit();
+}
+
+bool Database::addMissingColumns(QString* error) const {
+    for (const AddedColumn& added : addedColumns) {
+        QSqlQuery info(connection());
+        if (!info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(added.table)))) {
+            *error = QStringLiteral("The sandbox database %1 could not describe its table %2: %3")
+                         .arg(m_path, QLatin1String(added.table), info.lastError().text());
+            return false;
+        }
+        bool present = false;
+        while (info.next())
+            present = present || info.value(1).toString() == QLatin1String(added.column);
+        if (!present
+            && !exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3")
+                         .arg(QLatin1String(added.table), QLatin1String(added.column),
+                              QLatin1String(added.type)),
+                     error))
+            return false;
+    }
+    return true;
 }
 
 Transaction::Transaction(const QSqlDatabase& db)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sqlcondition.h"
+
 #include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
@@ -30,11 +32,16 @@ public:
 
     // Runs one statement without results; on failure returns false and says which statement.
     bool exec(const QString& sql, QString* error) const;
+    // SELECT COUNT(*) FROM `from` WHERE `condition` (0 for an impossible one); on failure returns
+    // false and says it was counting `what` ("labels").
+    bool count(const QString& from, const SqlCondition& condition, const QString& what, int* out,
+               QString* error) const;
 
 private:
     Database(QString connectionName, QString path);
     bool openConnection(const QString& name, QString* error) const;
     bool createSchema(QString* error) const;
+    bool addMissingColumns(QString* error) const;
 
     QString m_connectionName; // prefix of the per-thread connection names
     QString m_path;

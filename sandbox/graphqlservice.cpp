@@ -62,6 +62,8 @@ GraphQLService::GraphQLService(SandboxStores stores, const graphql::Schema& sche
     resolve::registerAssetResolvers(m_executor, m_stores);
     resolve::registerLabelResolvers(m_executor, m_stores);
     resolve::registerMutationResolvers(m_executor, m_stores);
+    resolve::registerStorageResolvers(m_executor, m_stores);
+    resolve::registerIssueResolvers(m_executor, m_stores);
 }
 
 GraphQLAnswer GraphQLService::execute(const QString& query, const QString& operationName,

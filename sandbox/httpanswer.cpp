@@ -48,7 +48,8 @@ QByteArray HttpAnswer::message(bool closing) const {
     if (closing)
         out += "Connection: close\r\n";
     out += "\r\n";
-    out += body;
+    if (!headOnly)
+        out += body;
     return out;
 }
 

@@ -18,6 +18,9 @@ struct HttpAnswer {
     QByteArray contentType = QByteArrayLiteral("application/json");
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // The answer to a HEAD request: the headers of the GET answer (Content-Length included)
+    // without its body.
+    bool headOnly = false;
 
     static HttpAnswer json(int status, const QJsonObject& object) {
         HttpAnswer answer;

@@ -19,6 +19,25 @@ struct KiliError {
         return error;
     }
 
+    // Kili's refusal of a write on something that does not exist or is not the caller's;
+    // `detail` names it ("labels not found: ...").
+    static KiliError accessDenied(const QString& detail) {
+        return make(QStringLiteral("accessDenied"),
+                    QStringLiteral("Access denied. Please verify your credentials or contact Kili "
+                                   "support."),
+                    QStringLiteral("The data you are trying to mutate does not exist or is not "
+                                   "accessible (%1)")
+                        .arg(detail));
+    }
+
+    // The database failed while a write saved `what` ("the labels"); `cause` is its reason.
+    static KiliError saveFailed(const QString& what, const QString& cause) {
+        KiliError error = make(QStringLiteral("unexpectedRetrieving"),
+                               QStringLiteral("The sandbox could not save %1.").arg(what), cause);
+        error.code = QStringLiteral("INTERNAL_SERVER_ERROR");
+        return error;
+    }
+
     QJsonObject extensions() const {
         QJsonObject out{{QStringLiteral("code"), code}};
         if (!context.isEmpty())

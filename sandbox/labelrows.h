@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QString>
@@ -20,6 +21,17 @@ QString from();
 QJsonObject toJson(const QSqlQuery& query, AccountStore& accounts, const ProjectStore& projects);
 // Column index of the label's asset seq in `columns()`.
 constexpr int assetSeqColumn = 12;
+
+// DEFAULT and REVIEW: what people submitted, as opposed to model output (PREDICTION, INFERENCE)
+// and drafts (AUTOSAVE).
+bool isHuman(const QJsonObject& label);
+// Asset.latestLabel of an asset's labels (oldest first): its most recent human label, null when
+// it has none. Exports keep an asset by this label's type, so importing predictions must not
+// change it.
+QJsonValue latestLabel(const QJsonArray& labels);
+// Asset.latestLabels: the latest label of each person in the asset's last step (the step of its
+// latest human label); empty when no person labelled it.
+QJsonArray latestLabels(const QJsonArray& labels);
 
 } // namespace labelrows
 } // namespace kili::sandbox

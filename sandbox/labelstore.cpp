@@ -47,20 +47,8 @@ bool LabelStore::count(const QJsonObject& where, int* out, QString* error) const
     SqlCondition condition;
     if (!m_filters.labelWhere(where, QStringLiteral("l"), condition, error))
         return false;
-    *out = 0;
-    if (condition.impossible)
-        return true;
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM labels l") + condition.whereClause());
-    for (const QVariant& value : std::as_const(condition.values))
-        query.addBindValue(value);
-    if (!query.exec() || !query.next()) {
-        *error = QStringLiteral("The sandbox database failed while counting labels: %1")
-                     .arg(query.lastError().text());
-        return false;
-    }
-    *out = query.value(0).toInt();
-    return true;
+    return m_database.count(QStringLiteral("labels l"), condition, QStringLiteral("labels"), out,
+                            error);
 }
 
 std::optional<QJsonObject> LabelStore::byId(const QString& id) const {

@@ -27,11 +27,7 @@ bool needsModelName(const QString& labelType) {
 }
 
 KiliError databaseError(const QString& what) {
-    KiliError error =
-        KiliError::make(QStringLiteral("unexpectedRetrieving"),
-                        QStringLiteral("The sandbox could not save the labels."), what);
-    error.code = QStringLiteral("INTERNAL_SERVER_ERROR");
-    return error;
+    return KiliError::saveFailed(QStringLiteral("the labels"), what);
 }
 
 QVariant nullableText(const QString& text) {
@@ -199,13 +195,9 @@ std::optional<KiliError> LabelWriter::append(const QJsonObject& data, const QJso
             missing.append(id);
     }
     if (!missing.isEmpty()) {
-        KiliError error = KiliError::make(
-            QStringLiteral("accessDenied"),
-            QStringLiteral(
-                "Access denied. Please verify your credentials or contact Kili support."),
-            QStringLiteral("The data you are trying to mutate does not exist or is not accessible "
-                           "(assets not found in the targeted project: %1)")
-                .arg(missing.join(QStringLiteral(", "))));
+        KiliError error =
+            KiliError::accessDenied(QStringLiteral("assets not found in the targeted project: %1")
+                                        .arg(missing.join(QStringLiteral(", "))));
         error.context =
             QJsonObject{{QStringLiteral("assetIds"), QJsonArray::fromStringList(missing)}};
         return error;
@@ -349,13 +341,8 @@ std::optional<KiliError> LabelWriter::remove(const QStringList& ids, QStringList
             refused.append(QStringLiteral("%1 (%2)").arg(id, types.value(id)));
     }
     if (!missing.isEmpty()) {
-        return KiliError::make(
-            QStringLiteral("accessDenied"),
-            QStringLiteral(
-                "Access denied. Please verify your credentials or contact Kili support."),
-            QStringLiteral("The data you are trying to mutate does not exist or is not accessible "
-                           "(labels not found: %1)")
-                .arg(missing.join(QStringLiteral(", "))));
+        return KiliError::accessDenied(
+            QStringLiteral("labels not found: %1").arg(missing.join(QStringLiteral(", "))));
     }
     if (!refused.isEmpty()) {
         return KiliError::make(

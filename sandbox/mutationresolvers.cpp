@@ -5,7 +5,6 @@
 #include "resolvercontext.h"
 
 #include <QJsonArray>
-#include <algorithm>
 
 namespace kili::sandbox::resolve {
 
@@ -16,13 +15,8 @@ namespace {
 
 ResolveResult createdLabels(SandboxStores& stores, const FieldContext& field,
                             const QStringList& ids) {
-    // What the SDK asks for, `{ id }`, needs no read back of the labels just written.
-    const bool onlyIds = std::all_of(
-        field.selectedFields.cbegin(), field.selectedFields.cend(), [](const QString& name) {
-            return name == QLatin1String("id") || name == QLatin1String("__typename");
-        });
     QJsonArray labels;
-    if (onlyIds) {
+    if (selectsOnlyIds(field)) {
         for (const QString& id : ids)
             labels.append(QJsonObject{{QStringLiteral("id"), id}});
         return ResolveResult{labels, std::nullopt};

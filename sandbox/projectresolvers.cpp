@@ -126,7 +126,12 @@ void registerProjectResolvers(graphql::Executor& executor, SandboxStores& stores
         QStringLiteral("Project"), QStringLiteral("organizationId"), [](const FieldContext& field) {
             return ResolveResult{request(field).viewer.organizationId, std::nullopt};
         });
-    // Every project of the sandbox is administered by whoever holds a valid key.
+    // Every project of the sandbox is administered by whoever holds a valid key, so that person
+    // may work on each of its steps (and is its one member, as `roles` says).
+    executor.setResolver(
+        QStringLiteral("ProjectStep"), QStringLiteral("assignees"), [](const FieldContext& field) {
+            return ResolveResult{QJsonArray{request(field).viewer.toJson()}, std::nullopt};
+        });
     executor.setResolver(
         QStringLiteral("Project"), QStringLiteral("roles"), [](const FieldContext& field) {
             const UserRecord& viewer = request(field).viewer;

@@ -4,11 +4,14 @@
 #include "graphql/executor.h"
 #include "kilierror.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace kili::sandbox {
 
 class AssetStore;
+class IssueStore;
+class IssueWriter;
 class LabelStore;
 class LabelWriter;
 class ProjectStore;
@@ -20,6 +23,8 @@ struct SandboxStores {
     AssetStore& assets;
     LabelStore& labels;
     LabelWriter& labelWriter;
+    IssueStore& issues;
+    IssueWriter& issueWriter;
     int maxPageSize = 500;
 };
 
@@ -38,6 +43,15 @@ inline graphql::ResolveResult fail(const KiliError& error) {
     return graphql::ResolveResult::fromError(error.message, error.extensions());
 }
 
+// Whether a mutation's answer asks only `id` (what the SDK asks): the rows just written then need
+// no read back.
+inline bool selectsOnlyIds(const graphql::FieldContext& field) {
+    return std::all_of(
+        field.selectedFields.cbegin(), field.selectedFields.cend(), [](const QString& name) {
+            return name == QLatin1String("id") || name == QLatin1String("__typename");
+        });
+}
+
 // A store's sentence (bad filter, database trouble) as a Kili error on the field.
 graphql::ResolveResult failFilter(const QString& field, const QString& problem);
 
@@ -51,6 +65,8 @@ void registerProjectResolvers(graphql::Executor& executor, SandboxStores& stores
 void registerAssetResolvers(graphql::Executor& executor, SandboxStores& stores);
 void registerLabelResolvers(graphql::Executor& executor, SandboxStores& stores);
 void registerMutationResolvers(graphql::Executor& executor, SandboxStores& stores);
+void registerStorageResolvers(graphql::Executor& executor, SandboxStores& stores);
+void registerIssueResolvers(graphql::Executor& executor, SandboxStores& stores);
 
 } // namespace resolve
 } // namespace kili::sandbox

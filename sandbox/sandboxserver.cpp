@@ -9,6 +9,8 @@
 #include "filterbuilder.h"
 #include "graphqlservice.h"
 #include "ids.h"
+#include "issuestore.h"
+#include "issuewriter.h"
 #include "labelstore.h"
 #include "labelwriter.h"
 #include "projectfileloader.h"
@@ -59,6 +61,8 @@ struct SandboxServer::Parts {
     std::unique_ptr<AssetStore> assets;
     std::unique_ptr<LabelStore> labels;
     std::unique_ptr<LabelWriter> labelWriter;
+    std::unique_ptr<IssueStore> issues;
+    std::unique_ptr<IssueWriter> issueWriter;
     std::unique_ptr<GraphQLService> graphql;
     std::unique_ptr<ApiRoutes> routes;
     std::unique_ptr<FaultInjector> faults;
@@ -117,6 +121,8 @@ bool SandboxServer::start(QString* error) {
     d->labels = std::make_unique<LabelStore>(*d->database, *d->projects, *d->accounts, *d->filters);
     d->labelWriter = std::make_unique<LabelWriter>(*d->database, *d->projects, *d->accounts,
                                                    *d->filters, d->ids);
+    d->issues = std::make_unique<IssueStore>(*d->database, *d->projects, *d->accounts, *d->filters);
+    d->issueWriter = std::make_unique<IssueWriter>(*d->database, *d->projects, *d->filters, d->ids);
 
     const auto user = d->accounts->defaultUser(error);
     if (!user)
@@ -152,8 +158,8 @@ bool SandboxServer::start(QString* error) {
         d->createdProjects.append(result.projectId);
     }
 
-    SandboxStores stores{*d->accounts, *d->projects,    *d->assets,
-                         *d->labels,   *d->labelWriter, m_options.maxPageSize};
+    SandboxStores stores{*d->accounts,    *d->projects, *d->assets,      *d->labels,
+                         *d->labelWriter, *d->issues,   *d->issueWriter, m_options.maxPageSize};
     QueryCostLimits costLimits;
     costLimits.maxCost = m_options.maxQueryCost;
     costLimits.defaultPageSize = m_options.maxPageSize;

@@ -270,6 +270,8 @@ def street_objects():
         "description": "Object detection: cars (with their licence plate transcribed), pedestrians "
                        "and traffic signs, with human labels and predictions of two models.",
         "inputType": "IMAGE",
+        # The one step-based demo project, so that step filters have somewhere to run.
+        "workflowVersion": "V2",
         "jsonInterface": {"jobs": {
             "OBJECT_DETECTION_JOB": {
                 "mlTask": "OBJECT_DETECTION", "tools": ["rectangle", "polygon"], "required": 1,

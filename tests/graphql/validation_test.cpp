@@ -208,7 +208,7 @@ TEST(Validation, VariablesAreInputTypesAndKnownTypes) {
     EXPECT_EQ(
         errorsOf("query q($w: AssetWher!) { countAssets(where: $w) }"),
         Errors{
-            R"(Unknown type "AssetWher". Did you mean "AssetWhere", "Asset", or "UserWhere"? (1:13))"});
+            R"(Unknown type "AssetWher". Did you mean "AssetWhere", "Asset", "IssueWhere", or "UserWhere"? (1:13))"});
     EXPECT_EQ(errorsOf("{ viewer { ... on Usr { id } } }"),
               Errors{R"(Unknown type "Usr". Did you mean "User"? (1:12))"});
 }

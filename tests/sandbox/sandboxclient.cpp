@@ -51,6 +51,13 @@ HttpResult SandboxClient::get(const QUrl& url, const QByteArray& authorization) 
     return wait(m_network.get(request));
 }
 
+HttpResult SandboxClient::head(const QUrl& url, const QByteArray& authorization) {
+    QNetworkRequest request(url);
+    if (!authorization.isNull())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), authorization);
+    return wait(m_network.head(request));
+}
+
 HttpResult SandboxClient::wait(QNetworkReply* reply) {
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);

@@ -50,6 +50,7 @@ public:
                               const QByteArray& authorization);
     HttpResult post(const QUrl& url, const QByteArray& body, const QByteArray& authorization);
     HttpResult get(const QUrl& url, const QByteArray& authorization);
+    HttpResult head(const QUrl& url, const QByteArray& authorization);
 
     QByteArray authorization() const;
     // The id of the demo project with this title.
