@@ -206,6 +206,9 @@ int CliRunner::evaluate(const QStringList& arguments) {
         return usageError(EvaluateCommandLine::usage());
     if (!line.errors.isEmpty())
         return usageError(line.errors.join(QStringLiteral("\n")));
+    // An evaluation reads the interface and the labels; a file's predictions are read locally.
+    if (!serverOffers({kili::api::Feature::ReadInterface, kili::api::Feature::BrowseLabels}))
+        return PredictionImport::UsageOrConnection;
     const std::optional<kili::Project> project = findProject(line.projectId);
     if (!project)
         return PredictionImport::UsageOrConnection;

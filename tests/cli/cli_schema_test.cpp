@@ -83,3 +83,15 @@ TEST_F(CliAgainstAMovedApi, AMistypedElementStopsTheSandboxWithASentence) {
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(CliAgainstAMovedApi, EvaluateRefusesWhenLabelsCannotBeListed) {
+    serveWithout({s("Query.labels(skip)")});
+    const CliResult result = cli({s("evaluate"), m_projectId, s("--model"), s("m1")});
+    EXPECT_EQ(result.code, 1) << result.out.toStdString();
+    EXPECT_THAT(result.err.toStdString(), HasSubstr("so labels cannot be listed or counted"));
+    EXPECT_THAT(result.err.toStdString(), HasSubstr("Nothing was sent."));
+}
+
+} // namespace
