@@ -86,6 +86,23 @@ QString interfaceTextInOrder(const QByteArray& file, const QJsonValue& value) {
     return minified(raw);
 }
 
+// When an asset was created: its own "createdAt", else a day before its earliest dated label (an
+// asset exists before anyone labels it), else `fallbackMs` (the time of the load).
+QDateTime assetCreatedAt(const QJsonObject& asset, qint64 fallbackMs) {
+    const QDateTime given = QDateTime::fromString(
+        asset.value(QLatin1String("createdAt")).toString(), Qt::ISODateWithMs);
+    if (given.isValid())
+        return given.toUTC();
+    QDateTime created = QDateTime::fromMSecsSinceEpoch(fallbackMs, Qt::UTC);
+    for (const QJsonValue& label : asset.value(QLatin1String("labels")).toArray()) {
+        const QDateTime labelled = QDateTime::fromString(
+            label.toObject().value(QLatin1String("createdAt")).toString(), Qt::ISODateWithMs);
+        if (labelled.isValid() && labelled.addDays(-1) < created)
+            created = labelled.addDays(-1).toUTC();
+    }
+    return created;
+}
+
 // A JSON value that must be an object, given either as an object or as a JSON-encoded string.
 bool objectOrEncoded(const QJsonValue& value, QJsonObject* out) {
     if (value.isObject()) {
@@ -438,7 +455,7 @@ bool ProjectFileLoader::load(const QByteArray& json, const QString& origin, cons
     for (qsizetype i = 0; i < assets.size(); ++i) {
         const QJsonObject asset = assets.at(i).toObject();
         const qint64 seq = nextSeq + i;
-        const QString stamp = isoTimestamp(QDateTime::fromMSecsSinceEpoch(start + i, Qt::UTC));
+        const QString stamp = isoTimestamp(assetCreatedAt(asset, start + i));
         QJsonObject metadata;
         objectOrEncoded(asset.value(QLatin1String("jsonMetadata")), &metadata);
         if (!assetRows.add(

@@ -60,9 +60,11 @@ QList<PreviewLayer> AssetPreview::layersFor(const QList<Label>& labels,
     for (const Label& label : labels) {
         PreviewLayer layer{LabelText::title(label), extractor.extract(label.jsonResponse),
                            styleFor(label)};
-        // With several labels overlaid the captions say whose each box is.
-        if (labels.size() > 1 && !label.modelName.isEmpty())
-            layer.style.captionPrefix = label.modelName;
+        // With several labels overlaid the captions say whose each box is: the model's name, or
+        // the type of a person's label (DEFAULT, REVIEW), as the legend below names them.
+        if (labels.size() > 1)
+            layer.style.captionPrefix =
+                label.modelName.isEmpty() ? label.labelType.toString() : label.modelName;
         layers.append(layer);
     }
     return layers;

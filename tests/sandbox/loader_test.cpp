@@ -249,3 +249,45 @@ TEST(SandboxLoader, TheInterfaceIsServedInTheOrderItsAuthorWroteIt) {
             << "the same interface, only in its own order";
     }
 }
+
+TEST(SandboxLoader, AnAssetIsCreatedBeforeItsLabels) {
+    QTemporaryDir folder;
+    const QJsonArray assets{
+        QJsonObject{
+            {QStringLiteral("externalId"), QStringLiteral("labelled")},
+            {QStringLiteral("content"), QStringLiteral("https://example.com/a.jpg")},
+            {QStringLiteral("labels"),
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("labelType"), QStringLiteral("DEFAULT")},
+                 {QStringLiteral("jsonResponse"), QJsonObject()},
+                 {QStringLiteral("createdAt"), QStringLiteral("2024-02-03T04:05:06.789Z")}}}}},
+        QJsonObject{{QStringLiteral("externalId"), QStringLiteral("dated")},
+                    {QStringLiteral("content"), QStringLiteral("https://example.com/b.jpg")},
+                    {QStringLiteral("createdAt"), QStringLiteral("2023-05-06T07:08:09.000Z")}}};
+    SandboxOptions options;
+    options.loadFiles = {writeFile(folder, QStringLiteral("project.json"), project(assets))};
+    SandboxServer server(options);
+    QString error;
+    ASSERT_TRUE(server.start(&error)) << error.toStdString();
+    SandboxClient client(server);
+    const QJsonArray page =
+        client
+            .graphql(QStringLiteral("query { data: assets(where: {}, first: 10, skip: 0) { "
+                                    "externalId createdAt labels { createdAt } } }"))
+            .data()
+            .toArray();
+    ASSERT_EQ(page.size(), 2);
+    const QJsonObject labelled = page.at(0).toObject();
+    const QDateTime asset = QDateTime::fromString(
+        labelled.value(QLatin1String("createdAt")).toString(), Qt::ISODateWithMs);
+    const QDateTime label = QDateTime::fromString(labelled.value(QLatin1String("labels"))
+                                                      .toArray()
+                                                      .first()[QLatin1String("createdAt")]
+                                                      .toString(),
+                                                  Qt::ISODateWithMs);
+    ASSERT_TRUE(asset.isValid() && label.isValid());
+    EXPECT_LT(asset, label) << "the asset is dated after its own label";
+    EXPECT_EQ(page.at(1).toObject().value(QLatin1String("createdAt")).toString(),
+              QStringLiteral("2023-05-06T07:08:09.000Z"))
+        << "an asset's own createdAt is kept";
+}

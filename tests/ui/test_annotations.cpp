@@ -202,9 +202,9 @@ TEST(AnnotationPainter, APersonsLabelShowsNoConfidenceAModelsDoes) {
         AssetPreview::layersFor({human, review, prediction}, interface);
     ASSERT_EQ(layers.size(), 3);
     const AnnotationShape& shape = layers[0].annotations.shapes.first();
-    EXPECT_EQ(AnnotationPainter::captionOf(shape, layers[0].style), QStringLiteral("Car"))
+    EXPECT_EQ(AnnotationPainter::captionOf(shape, layers[0].style), QStringLiteral("DEFAULT: Car"))
         << "a DEFAULT label is a person's: no \"100%\"";
-    EXPECT_EQ(AnnotationPainter::captionOf(shape, layers[1].style), QStringLiteral("Car"));
+    EXPECT_EQ(AnnotationPainter::captionOf(shape, layers[1].style), QStringLiteral("REVIEW: Car"));
     EXPECT_EQ(AnnotationPainter::captionOf(shape, layers[2].style),
               QStringLiteral("yolo: Car 100%"));
 }
