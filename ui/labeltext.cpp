@@ -29,6 +29,10 @@ QString LabelText::duration(double seconds) {
 }
 
 QString LabelText::confidenceSummary(const Label& label) {
+    // Only a model's answers carry a score worth reading; a person's say 100 (Kili's default).
+    const LabelType::Kind kind = label.labelType.kind();
+    if (kind != LabelType::Prediction && kind != LabelType::Inference)
+        return {};
     const Annotations annotations = AnnotationExtractor().extract(label.jsonResponse);
     QList<double> values;
     for (const AnnotationShape& shape : annotations.shapes)

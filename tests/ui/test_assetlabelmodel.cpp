@@ -3,6 +3,7 @@
 #include "ui/assetpager.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -178,4 +179,28 @@ TEST(AssetLabelModel, OnlyTheAssetsLatestHumanLabelSaysLatest) {
                                   QStringLiteral("label")}))
         << "the REVIEW, the most recent person's label, is the asset's latest; a prediction "
            "never is";
+}
+
+TEST(AssetLabelModel, OnlyAModelsLabelShowsAConfidence) {
+    AssetLabelModel model(10);
+    model.reset(1);
+    Asset asset = FakeAssetSource::makeAsset(0);
+    const QJsonObject answer = QJsonDocument::fromJson(
+                                   R"({"CLASSIFICATION_JOB": {"categories": [{"name": "CAT",
+                                   "confidence": 100}]}})")
+                                   .object();
+    Label human;
+    human.labelType = LabelType::Default;
+    human.jsonResponse = answer;
+    Label prediction = human;
+    prediction.labelType = LabelType::Prediction;
+    prediction.modelName = QStringLiteral("resnet");
+    asset.labels = {human, prediction};
+    model.setPage(0, {asset});
+    const QModelIndex parent = model.index(0, 0);
+    EXPECT_TRUE(
+        model.index(0, AssetLabelModel::ConfidenceColumn, parent).data().toString().isEmpty())
+        << "a person's label shows a confidence";
+    EXPECT_FALSE(
+        model.index(1, AssetLabelModel::ConfidenceColumn, parent).data().toString().isEmpty());
 }
