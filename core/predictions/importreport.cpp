@@ -139,7 +139,7 @@ QStringList ImportReport::filterLines() const {
     return lines;
 }
 
-QString ImportReport::summaryText() const {
+QString ImportReport::summaryText(const QString& resumeHint) const {
     QStringList lines;
     if (dryRun) {
         lines << QStringLiteral("Dry run: nothing was sent.")
@@ -165,11 +165,13 @@ QString ImportReport::summaryText() const {
                             : QStringLiteral(", of which %1 unknown id(s)").arg(unknownIds.size()));
     lines << filterLines();
     if (!dryRun && remaining > 0)
-        lines << QStringLiteral("%1 not created yet (%2 in doubt); run `kili-desk-cli resume %3` "
-                                "to finish")
+        lines << QStringLiteral("%1 not created yet (%2 in doubt); %3")
                      .arg(remaining)
                      .arg(inDoubt)
-                     .arg(importId);
+                     .arg(resumeHint.isEmpty()
+                              ? QStringLiteral("run `kili-desk-cli resume %1` to finish")
+                                    .arg(importId)
+                              : resumeHint);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -39,7 +39,9 @@ struct ImportReport {
     static ImportReport fromJournal(const ImportJournal& journal);
 
     QJsonObject toJson() const;
-    QString summaryText() const;
+    // `resumeHint`: how to finish what was not sent, for where the text is shown (the CLI names
+    // its resume command; the desk its Resume button, so it passes its own sentence).
+    QString summaryText(const QString& resumeHint = {}) const;
 
 private:
     QStringList filterLines() const;

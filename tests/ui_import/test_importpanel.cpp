@@ -340,6 +340,12 @@ TEST_F(SlowImportPanelTest, CancelThenResumeAtTheNextStartCreatesEachLabelOnce) 
     ASSERT_TRUE(waitIdle(cancelled));
     EXPECT_GT(panel->report().remaining, 0) << panel->statusText().toStdString();
     EXPECT_FALSE(panel->resumableImports().isEmpty());
+    // Right after Cancel, in this window: Resume is offered, and no terminal command is.
+    EXPECT_FALSE(panel->resumeButton()->isHidden());
+    EXPECT_FALSE(panel->statusText().contains(QStringLiteral("kili-desk-cli")))
+        << panel->statusText().toStdString();
+    EXPECT_TRUE(panel->statusText().contains(QStringLiteral("Resume")))
+        << panel->statusText().toStdString();
 
     // The next start: a fresh panel offers the interrupted import.
     ImportPanel next(m_connection.get());

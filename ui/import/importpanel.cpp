@@ -713,7 +713,8 @@ void ImportPanel::onFinished() {
         Q_EMIT failed(QStringLiteral("The import did not run: %1.").arg(import.errorString()),
                       m_lastImportId.isEmpty() ? Retry::CheckAgain : Retry::Resume);
     } else if (sent) {
-        QString text = m_report.summaryText().trimmed();
+        QString text =
+            m_report.summaryText(QStringLiteral("Resume (above) finishes them")).trimmed();
         if (import.exitCode() == PredictionImport::BatchesFailed) {
             const QString notSent =
                 QStringLiteral("%1 predictions were not sent (%2); Resume finishes the import "
