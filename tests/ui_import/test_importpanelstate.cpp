@@ -3,6 +3,7 @@
 // not claim that a clean file has unknown names, and the Problem column starts with the sentence.
 #include "importfixture.h"
 #include "predictions/importsettingsstore.h"
+#include "ui/import/importhistoryview.h"
 #include "ui/import/importpanel.h"
 #include "ui/import/preflightmodel.h"
 #include "ui/import/preflightview.h"
@@ -10,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTreeWidget>
 #include <gmock/gmock.h>
 
 using namespace kili;
@@ -126,6 +128,57 @@ TEST_F(ImportPanelState, TheProblemColumnStartsWithTheSentenceAndAnInvalidRowIsN
     EXPECT_THAT(shown.toStdString(), StartsWith("\"cybertruck\""))
         << "the column should start with what is wrong, not with the job's name";
     EXPECT_THAT(shown.toStdString(), HasSubstr("(CLASSIFICATION_JOB"));
+}
+
+} // namespace
+
+namespace {
+
+class ImportHistory : public ImportPanelState {
+protected:
+    void importFile(const QString& model, const QString& path) {
+        panel()->clearInputs();
+        panel()->modelNameEdit()->setText(model);
+        panel()->addInputs({path});
+        checkNow();
+        QSignalSpy idle(panel(), &ImportPanel::idle);
+        panel()->upload();
+        ASSERT_TRUE(idle.count() > 0 || idle.wait(30000)) << panel()->statusText().toStdString();
+    }
+};
+
+TEST_F(ImportHistory, AnEarlierImportIsRolledBackFromTheHistoryAfterLaterOnes) {
+    openProject(porsche());
+    importFile(QStringLiteral("first"), file(QStringLiteral("a.jsonl"), 2));
+    importFile(QStringLiteral("second"), file(QStringLiteral("b.jsonl"), 3));
+    ImportHistoryView* history = panel()->history();
+    ASSERT_EQ(history->list()->topLevelItemCount(), 2);
+    // Newest first: the earlier import is the second row.
+    QTreeWidgetItem* first = history->list()->topLevelItem(1);
+    ASSERT_EQ(first->text(ImportHistoryView::ModelColumn), QStringLiteral("first"));
+    EXPECT_EQ(first->text(ImportHistoryView::StateColumn), QStringLiteral("complete"));
+    EXPECT_EQ(first->text(ImportHistoryView::CreatedColumn), QStringLiteral("2 of 2"));
+    history->list()->setCurrentItem(first);
+    EXPECT_FALSE(history->resumeButton()->isEnabled()) << "a complete import has nothing to resume";
+    ASSERT_TRUE(history->rollbackButton()->isEnabled());
+    EXPECT_EQ(history->rollbackButton()->text(),
+              QStringLiteral("Roll &back (delete its 2 labels)"));
+
+    QSignalSpy idle(panel(), &ImportPanel::idle);
+    QTest::mouseClick(history->rollbackButton(), Qt::LeftButton);
+    ASSERT_TRUE(idle.count() > 0 || idle.wait(30000)) << panel()->statusText().toStdString();
+    EXPECT_TRUE(labelsOfModel(porsche(), cars(3), QStringLiteral("first")).isEmpty())
+        << "the earlier import's labels are still there";
+    EXPECT_EQ(labelsOfModel(porsche(), cars(3), QStringLiteral("second")).size(), 3)
+        << "rolling back one import touched another";
+    QTreeWidgetItem* after = nullptr;
+    for (int row = 0; row < history->list()->topLevelItemCount(); ++row) {
+        if (history->list()->topLevelItem(row)->text(ImportHistoryView::ModelColumn)
+            == QStringLiteral("first"))
+            after = history->list()->topLevelItem(row);
+    }
+    ASSERT_NE(after, nullptr);
+    EXPECT_EQ(after->text(ImportHistoryView::StateColumn), QStringLiteral("rolled back"));
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "predictions/predictionformat.h"
 #include "ui/import/categorymappingmodel.h"
 #include "ui/import/confidencehistogram.h"
+#include "ui/import/importhistoryview.h"
 #include "ui/import/preflightmodel.h"
 #include "ui/import/preflightview.h"
 
@@ -122,6 +123,10 @@ ImportPanel::ImportPanel(api::Connection* connection, QWidget* parent)
     m_tabs->addTab(m_preflight, QStringLiteral("&Pre-flight"));
     m_tabs->addTab(m_histogram, QStringLiteral("C&onfidence"));
     m_tabs->addTab(buildMapping(), QStringLiteral("Category &mapping"));
+    m_history = new ImportHistoryView(this);
+    m_tabs->addTab(m_history, QStringLiteral("&History"));
+    connect(m_history, &ImportHistoryView::resumeRequested, this, &ImportPanel::resume);
+    connect(m_history, &ImportHistoryView::rollbackRequested, this, &ImportPanel::rollBack);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("importStatus"));
@@ -519,6 +524,8 @@ void ImportPanel::updateButtons() {
     m_labelType->setEnabled(!busy);
     m_overwrite->setEnabled(!busy);
     m_scaleConfidence->setEnabled(!busy);
+    if (m_history)
+        m_history->setBusy(busy);
 }
 
 void ImportPanel::setStatus(const QString& text) {
@@ -532,11 +539,14 @@ QString ImportPanel::statusText() const {
 void ImportPanel::refreshResumeOffer() {
     m_resumable.clear();
     QString text;
+    QList<predictions::JournalSummary> ofThisProject;
     for (const predictions::JournalSummary& summary : predictions::ImportJournal::list()) {
-        // "planned" too: a run cancelled before its first answer left only its plan and doubts.
         // Another server may have a project of the same id: only this server's imports.
-        if (summary.projectId != m_project.id || summary.server != m_backend->serverName()
-            || summary.state == QLatin1String("complete")
+        if (summary.projectId != m_project.id || summary.server != m_backend->serverName())
+            continue;
+        ofThisProject << summary;
+        // "planned" too: a run cancelled before its first answer left only its plan and doubts.
+        if (summary.state == QLatin1String("complete")
             || summary.state == QLatin1String("rolled back"))
             continue;
         if (m_import && summary.importId == m_import->importId() && isBusy())
@@ -554,6 +564,7 @@ void ImportPanel::refreshResumeOffer() {
         text += QStringLiteral(" (%1 more interrupted imports)").arg(m_resumable.size() - 1);
     m_resumeText->setText(text);
     m_resumeBar->setVisible(!m_resumable.isEmpty());
+    m_history->setImports(ofThisProject);
 }
 
 std::unique_ptr<PredictionImport> ImportPanel::newImport() {
@@ -752,14 +763,24 @@ void ImportPanel::onFinished() {
 }
 
 void ImportPanel::undo() {
-    if (isBusy() || m_lastImportId.isEmpty())
+    if (!m_lastImportId.isEmpty())
+        rollBack(m_lastImportId);
+}
+
+void ImportPanel::rollBack(const QString& importId) {
+    if (isBusy() || importId.isEmpty())
         return;
     QString error;
-    m_undoJournal = predictions::ImportJournal::open(m_lastImportId, &error);
-    if (!m_undoJournal) {
-        setStatus(QStringLiteral("Cannot undo import %1: %2.").arg(m_lastImportId, error));
+    m_undoJournal = predictions::ImportJournal::open(importId, &error);
+    if (m_undoJournal)
+        error = m_undoJournal->otherServerError(m_backend->serverName());
+    if (!error.isEmpty()) {
+        m_undoJournal.reset();
+        setStatus(QStringLiteral("Cannot undo import %1: %2.").arg(importId, error));
         return;
     }
+    // Undo (and its Retry) act on the import being rolled back.
+    m_lastImportId = importId;
     m_rollback = std::make_unique<predictions::ImportRollback>(*m_undoJournal, *m_backend);
     connect(m_rollback.get(), &predictions::ImportRollback::progress, this,
             [this](int deleted, int total) {
@@ -785,11 +806,12 @@ void ImportPanel::undo() {
             m_report.labelIds.clear();
             m_createdLink->hide();
         }
+        refreshResumeOffer();
         updateButtons();
         Q_EMIT labelsChanged();
         Q_EMIT idle();
     });
-    setStatus(QStringLiteral("Deleting the labels import %1 created…").arg(m_lastImportId));
+    setStatus(QStringLiteral("Deleting the labels import %1 created…").arg(importId));
     m_rollback->start();
     updateButtons();
 }

@@ -37,6 +37,7 @@ namespace kili::ui {
 
 class CategoryMappingModel;
 class ConfidenceHistogramView;
+class ImportHistoryView;
 class PreflightView;
 
 // "40 of 100 predictions · 12.5/s · about 5 s left"
@@ -75,6 +76,8 @@ public:
     void cancel();
     void resume(const QString& importId);
     void undo();
+    // Deletes the labels import `importId` (of this project, from this computer) created.
+    void rollBack(const QString& importId);
     bool exportReport(const QString& path, QString* error = nullptr) const;
 
     bool isBusy() const;
@@ -102,6 +105,7 @@ public:
     QProgressBar* progressBar() const { return m_progress; }
     PreflightView* preflight() const { return m_preflight; }
     ConfidenceHistogramView* histogram() const { return m_histogram; }
+    ImportHistoryView* history() const { return m_history; }
     CategoryMappingModel* mappingModel() const { return m_mapping; }
 
 Q_SIGNALS:
@@ -134,6 +138,7 @@ private:
     void updateOverwriteText();
     void updateButtons();
     void setStatus(const QString& text);
+    // The Resume offer above and the History tab, from the journals of this project and server.
     void refreshResumeOffer();
     std::unique_ptr<predictions::PredictionImport> newImport();
     void onStage(predictions::PredictionImport::Stage stage);
@@ -170,6 +175,7 @@ private:
     QLabel* m_targetJobLabel;
     QPushButton* m_check;
     QLabel* m_status;
+    ImportHistoryView* m_history = nullptr;
     QTabWidget* m_tabs;
     PreflightView* m_preflight;
     ConfidenceHistogramView* m_histogram;
