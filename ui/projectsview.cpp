@@ -45,6 +45,8 @@ ProjectsView::ProjectsView(ProjectListModel* model, QWidget* parent)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
 
+    // Other panels (the import's) take the width from the docks: the titles stay readable.
+    setMinimumWidth(260);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);

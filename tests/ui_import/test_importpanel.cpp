@@ -421,6 +421,14 @@ TEST_F(ImportPanelTest, ShowingThePanelOrTheFormKeepsTheWindowOnTheScreen) {
     EXPECT_LE(m_window->height(), available.height());
     EXPECT_FALSE(m_desk->panel()->uploadButton()->visibleRegion().isEmpty())
         << "Upload is out of sight: the panel's buttons must stay visible when it scrolls";
+    // On a 1366 × 768 screen the panel takes its width from the docks, not from the titles.
+    m_window->resize(QSize(1366, 768).boundedTo(available.size()));
+    QCoreApplication::processEvents();
+    auto* projects = m_window->findChild<QTableView*>(QStringLiteral("projectTable"));
+    ASSERT_NE(projects, nullptr);
+    EXPECT_GE(projects->columnWidth(0), 90)
+        << "the import panel squeezed the project titles to " << projects->columnWidth(0)
+        << " px (window " << m_window->width() << " px wide)";
     m_desk->formDock()->show();
     QCoreApplication::processEvents();
     EXPECT_LE(m_window->minimumSizeHint().height(), available.height())
