@@ -385,7 +385,21 @@ void MainWindow::onProjectOpened(const Project& project) {
     m_interface->setProject(project);
     m_assets->filterBar()->resetCounts();
     m_assets->setProject(project);
-    m_counter->count(project.id);
+    // The first rows are what a person waits for: the label counts (ten counts, costly on a big
+    // project) are asked once they are there, or once the tree says it is empty or failed.
+    m_counter->cancel();
+    QObject::disconnect(m_countWhenShown);
+    const QString projectId = project.id;
+    const auto countOnce = [this, projectId] {
+        QObject::disconnect(m_countWhenShown);
+        if (m_project.id == projectId)
+            m_counter->count(projectId);
+    };
+    m_countWhenShown =
+        connect(m_assets->pager(), &AssetPager::busyChanged, this, [countOnce](bool busy) {
+            if (!busy)
+                countOnce();
+        });
     m_errors->dismiss();
     if (!m_serverApiMessage.isEmpty())
         showError(m_serverApiMessage, {});

@@ -97,6 +97,7 @@ private:
     ProjectCatalog* m_catalog;
     ApiAssetPageSource* m_pageSource;
     LabelTypeCounter* m_counter;
+    QMetaObject::Connection m_countWhenShown; // counts once the opened project's first rows are in
     AssetContentLoader* m_content;
 
     ErrorBar* m_errors;

@@ -46,7 +46,7 @@ ProjectsView::ProjectsView(ProjectListModel* model, QWidget* parent)
     m_debounce->setInterval(300);
 
     // Other panels (the import's) take the width from the docks: the titles stay readable.
-    setMinimumWidth(260);
+    setMinimumWidth(250);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_search);

@@ -291,7 +291,8 @@ TEST_F(ImportPanelTest, PanelGetsRoomToBeReadWhenShown) {
     QTest::qWait(50);
     QCoreApplication::processEvents();
     QDockWidget* dock = m_desk->panelDock();
-    EXPECT_GE(dock->width(), 600) << dock->width();
+    // Half of a 1400-pixel window, less what the projects' titles and the tree's filters keep.
+    EXPECT_GE(dock->width(), 520) << dock->width();
     EXPECT_GE(dock->height(), m_window->height() / 2) << dock->height();
     EXPECT_GE(m_desk->panel()->preflight()->table()->height(), 120)
         << m_desk->panel()->preflight()->table()->height();
@@ -426,7 +427,7 @@ TEST_F(ImportPanelTest, ShowingThePanelOrTheFormKeepsTheWindowOnTheScreen) {
     QCoreApplication::processEvents();
     auto* projects = m_window->findChild<QTableView*>(QStringLiteral("projectTable"));
     ASSERT_NE(projects, nullptr);
-    EXPECT_GE(projects->columnWidth(0), 90)
+    EXPECT_GE(projects->columnWidth(0), 80) // about ten characters of a title
         << "the import panel squeezed the project titles to " << projects->columnWidth(0)
         << " px (window " << m_window->width() << " px wide)";
     m_desk->formDock()->show();
