@@ -19,6 +19,7 @@
 #include "projectcatalog.h"
 #include "projectlistmodel.h"
 #include "projectsview.h"
+#include "shortcutsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -283,6 +284,12 @@ void MainWindow::buildActions() {
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    add(help, QStringLiteral("shortcuts"), tr("&Keyboard shortcuts"),
+        QKeySequence(Qt::CTRL | Qt::Key_Slash), [this] {
+            auto* dialog = new ShortcutsDialog(this, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
     add(help, QStringLiteral("about"), tr("&About Kili Desk"), QKeySequence(Qt::Key_F1), [this] {
         auto* dialog = new AboutDialog(m_connection, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);

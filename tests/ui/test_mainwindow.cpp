@@ -17,6 +17,7 @@
 #include "ui/mainwindow.h"
 #include "ui/projectlistmodel.h"
 #include "ui/projectsview.h"
+#include "ui/shortcutsdialog.h"
 #include "ui/textpreview.h"
 
 #include <QAction>
@@ -32,6 +33,7 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -417,4 +419,27 @@ TEST_F(MainWindowTest, TypeCountsSayLabelsAndAssetsAndAnEmptyTreeSaysWhy) {
     EXPECT_EQ(m_window->assetBrowser()->statusText(),
               QStringLiteral("No asset matches label type AUTOSAVE. Clear the filters with "
                              "Ctrl+Shift+X."));
+}
+
+TEST_F(MainWindowTest, HelpListsEveryShortcutTheWindowHas) {
+    QAction* open = m_window->findChild<QAction*>(QStringLiteral("shortcuts"));
+    ASSERT_NE(open, nullptr);
+    open->trigger();
+    auto* dialog = m_window->findChild<ShortcutsDialog*>();
+    ASSERT_NE(dialog, nullptr) << "Help › Keyboard shortcuts opened nothing";
+    QStringList listed;
+    for (int row = 0; row < dialog->table()->rowCount(); ++row)
+        listed << dialog->table()->item(row, 0)->text() + QStringLiteral(" = ")
+                      + dialog->table()->item(row, 1)->text();
+    for (const QAction* action : m_window->actions()) {
+        if (action->shortcut().isEmpty())
+            continue;
+        const QString keys = action->shortcut().toString(QKeySequence::NativeText);
+        EXPECT_TRUE(std::any_of(listed.cbegin(), listed.cend(),
+                                [&](const QString& line) { return line.endsWith(keys); }))
+            << action->objectName().toStdString() << " (" << keys.toStdString()
+            << ") is missing from the list";
+    }
+    EXPECT_TRUE(listed.contains(QStringLiteral("Reload = F5"))) << listed.join(u'\n').toStdString();
+    dialog->close();
 }
