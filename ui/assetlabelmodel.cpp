@@ -1,6 +1,7 @@
 #include "assetlabelmodel.h"
 
 #include "labeltext.h"
+#include "readablecolor.h"
 
 #include <QBrush>
 #include <QFont>
@@ -303,7 +304,7 @@ QVariant AssetLabelModel::labelData(const LoadedAsset& loaded, int labelRow, int
         return label.jsonResponseError.isEmpty() ? label.id : label.jsonResponseError;
     case Qt::ForegroundRole:
         if (column == TypeColumn) {
-            const QColor colour = colourOf(label.labelType.kind());
+            const QColor colour = readableOn(colourOf(label.labelType.kind()), textBackground());
             return colour.isValid() ? QVariant(QBrush(colour)) : QVariant();
         }
         return {};

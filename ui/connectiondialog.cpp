@@ -3,6 +3,7 @@
 #include "api/connection.h"
 #include "api/userjobs.h"
 #include "apikeyvault.h"
+#include "readablecolor.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -161,7 +162,9 @@ void ConnectionDialog::setBusy(bool busy, const QString& message) {
 
 void ConnectionDialog::showProblem(const QString& message) {
     setBusy(false);
-    m_status->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_status->setStyleSheet(
+        QStringLiteral("color: %1;")
+            .arg(readableOn(QColor(0xb0, 0x00, 0x20), palette().color(QPalette::Window)).name()));
     m_status->setText(message);
 }
 

@@ -1,5 +1,7 @@
 #include "errorbar.h"
 
+#include "readablecolor.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -13,8 +15,14 @@ ErrorBar::ErrorBar(QWidget* parent)
     , m_retryButton(new QPushButton(tr("&Retry"), this)) {
     setObjectName(QStringLiteral("errorBar"));
     setAttribute(Qt::WA_StyledBackground);
-    setStyleSheet(QStringLiteral("#errorBar { background: #fdecea; border-bottom: 1px solid "
-                                 "#f5c2c0; } #errorBar QLabel { color: #611a15; }"));
+    // A pale red on a light palette, a deep one on a dark palette; the text readable on either.
+    const bool dark = palette().color(QPalette::Window).lightnessF() < 0.5;
+    const QColor background = dark ? QColor(0x4a, 0x1c, 0x1a) : QColor(0xfd, 0xec, 0xea);
+    const QColor border = dark ? QColor(0x7a, 0x2e, 0x2a) : QColor(0xf5, 0xc2, 0xc0);
+    const QColor text = readableOn(QColor(0x61, 0x1a, 0x15), background, 7.0);
+    setStyleSheet(QStringLiteral("#errorBar { background: %1; border-bottom: 1px solid %2; } "
+                                 "#errorBar QLabel { color: %3; }")
+                      .arg(background.name(), border.name(), text.name()));
     auto* icon = new QLabel(this);
     icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(18, 18));
     m_text->setWordWrap(true);

@@ -1,16 +1,19 @@
 #include "jsonhighlighter.h"
 
+#include "readablecolor.h"
+
 namespace kili::ui {
 
 JsonHighlighter::JsonHighlighter(QTextDocument* document)
     : QSyntaxHighlighter(document)
     , m_token(QStringLiteral(R"(("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|)"
                              R"(\b(true|false|null)\b)")) {
-    m_key.setForeground(QColor(0x0b, 0x4f, 0x9c));
+    const QColor background = textBackground();
+    m_key.setForeground(readableOn(QColor(0x0b, 0x4f, 0x9c), background));
     m_key.setFontWeight(QFont::DemiBold);
-    m_string.setForeground(QColor(0x1a, 0x7f, 0x37));
-    m_number.setForeground(QColor(0xb3, 0x59, 0x00));
-    m_literal.setForeground(QColor(0x8a, 0x2b, 0xb0));
+    m_string.setForeground(readableOn(QColor(0x1a, 0x7f, 0x37), background));
+    m_number.setForeground(readableOn(QColor(0xb3, 0x59, 0x00), background));
+    m_literal.setForeground(readableOn(QColor(0x8a, 0x2b, 0xb0), background));
 }
 
 void JsonHighlighter::highlightBlock(const QString& text) {

@@ -1,5 +1,7 @@
 #include "ui/import/preflightmodel.h"
 
+#include "ui/readablecolor.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QHash>
@@ -100,6 +102,21 @@ void PreflightModel::clear() {
     endResetModel();
 }
 
+QColor PreflightModel::statusColour(Status status) {
+    switch (status) {
+    case Status::Invalid:
+    case Status::UnknownAsset:
+        return QColor(0xb0, 0x20, 0x20);
+    case Status::WillOverwrite:
+        return QColor(0xa0, 0x60, 0x00);
+    case Status::AlreadyPresent:
+        return QColor(0x60, 0x60, 0x60);
+    case Status::Ready:
+        return QColor(0x1a, 0x7f, 0x37);
+    }
+    return {};
+}
+
 QString PreflightModel::statusText(Status status) {
     switch (status) {
     case Status::Ready:
@@ -164,18 +181,7 @@ QVariant PreflightModel::data(const QModelIndex& index, int role) const {
     case Qt::ForegroundRole:
         if (index.column() != StatusColumn)
             return {};
-        switch (row.status) {
-        case Status::Invalid:
-        case Status::UnknownAsset:
-            return QBrush(QColor(0xb0, 0x20, 0x20));
-        case Status::WillOverwrite:
-            return QBrush(QColor(0xa0, 0x60, 0x00));
-        case Status::AlreadyPresent:
-            return QBrush(QColor(0x60, 0x60, 0x60));
-        case Status::Ready:
-            return QBrush(QColor(0x1a, 0x7f, 0x37));
-        }
-        return {};
+        return QBrush(readableOn(statusColour(row.status), textBackground()));
     case StatusRole:
         return int(row.status);
     case AssetIdRole:

@@ -43,6 +43,8 @@ public:
     QStringList warnings() const { return m_warnings; }
 
     static QString statusText(Status status);
+    // The status's colour as designed for a light background (made readable where it is shown).
+    static QColor statusColour(Status status);
     // The source without its folder (the full one is the tooltip).
     static QString shortSource(const QString& source);
     static QList<Status> statuses();
