@@ -17,6 +17,7 @@ constexpr FormatName kNames[] = {
     {PredictionFormat::Jsonl, "jsonl"},    {PredictionFormat::Json, "json"},
     {PredictionFormat::Arrays, "arrays"},  {PredictionFormat::YoloV4, "yolo_v4"},
     {PredictionFormat::YoloV5, "yolo_v5"}, {PredictionFormat::YoloV7, "yolo_v7"},
+    {PredictionFormat::Coco, "coco"},
 };
 
 QByteArray firstBytes(const QString& path, qint64 size) {
@@ -79,12 +80,17 @@ PredictionFormat detectFormat(const QString& path) {
     if (suffix != QLatin1String("json"))
         return PredictionFormat::Auto;
     const QByteArray head = firstBytes(path, 64 * 1024).trimmed();
-    if (head.startsWith('['))
-        return PredictionFormat::Json;
+    if (head.startsWith('[')) {
+        const bool cocoResults =
+            head.contains("\"image_id\"") && !head.contains("\"jsonResponse\"");
+        return cocoResults ? PredictionFormat::Coco : PredictionFormat::Json;
+    }
     if (!head.startsWith('{'))
         return PredictionFormat::Kili; // not JSON at all: the kili reader reports it
     if (head.contains("\"externalIdArray\"") || head.contains("\"jsonResponseArray\""))
         return PredictionFormat::Arrays;
+    if (head.contains("\"images\"") && !head.contains("\"jsonResponse\""))
+        return PredictionFormat::Coco;
     // Several objects, one per line, each with a jsonResponse: JSONL saved as .json.
     const qsizetype newline = head.indexOf('\n');
     if (newline > 0 && head.left(newline).contains("\"jsonResponse\"")

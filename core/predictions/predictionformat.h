@@ -7,7 +7,18 @@
 
 namespace kili::predictions {
 
-enum class PredictionFormat { Auto, Kili, Jsonl, Json, Arrays, YoloV4, YoloV5, YoloV7 };
+enum class PredictionFormat {
+    Auto,
+    Kili,
+    Jsonl,
+    Json,
+    Arrays,
+    YoloV4,
+    YoloV5,
+    YoloV7,
+    Coco, // a dataset or a results list: the reader tells them apart
+};
+constexpr int kPredictionFormatCount = int(PredictionFormat::Coco) + 1;
 
 QString formatName(PredictionFormat format);                      // "kili", "jsonl", ..., "yolo_v5"
 std::optional<PredictionFormat> formatFromName(QStringView name); // also "ndjson"
@@ -16,9 +27,11 @@ bool isYolo(PredictionFormat format);
 
 // Recognises one file from its extension and its first bytes:
 // .jsonl/.ndjson → jsonl; .txt → yolo (YoloV4 as a placeholder: the classes file decides);
-// .json → `[` json array, an object with externalIdArray/jsonResponseArray → arrays, several
-// objects on separate lines → jsonl, otherwise one jsonResponse → kili.
-// Returns Auto when the file is not a prediction file (e.g. an image or a classes file).
+// .json → a COCO dataset ("images" and "annotations"), a COCO results list (`[` of objects
+// with "image_id" and no "jsonResponse") → coco, `[` json array, an object with
+// externalIdArray/jsonResponseArray → arrays, several objects on separate lines → jsonl, otherwise
+// one jsonResponse → kili. Returns Auto when the file is not a prediction file (e.g. an image or a
+// classes file).
 PredictionFormat detectFormat(const QString& path);
 
 // True for the class list files that sit next to YOLO labels (classes.txt, obj.names, *.yaml).

@@ -1,12 +1,14 @@
 #include "predictions/predictionscanner.h"
 
 #include "predictions/arraysreader.h"
+#include "predictions/cocoreader.h"
 #include "predictions/compactjson.h"
 #include "predictions/jsonarrayreader.h"
 #include "predictions/jsonlreader.h"
 #include "predictions/kilifilereader.h"
 #include "predictions/yoloreader.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace kili::predictions {
@@ -44,6 +46,24 @@ void PredictionScanner::fileProblem(const QString& path, const QString& message)
     ++m_result.invalidItems;
 }
 
+const JobRule* PredictionScanner::targetDetectionJob(const QString& formatLabel,
+                                                     QString* error) const {
+    if (m_options.targetJob.isEmpty()) {
+        *error = QStringLiteral("%1 files need a target job: give --target-job with the "
+                                "object-detection job that receives the boxes")
+                     .arg(formatLabel);
+        return nullptr;
+    }
+    const JobRule* job = m_rules.job(m_options.targetJob.toStdString());
+    if (!job || (job->kind != JobRule::Kind::ObjectDetection)) {
+        *error = QStringLiteral("the target job \"%1\" is not an object-detection job of this "
+                                "project")
+                     .arg(m_options.targetJob);
+        return nullptr;
+    }
+    return job;
+}
+
 std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat format,
                                                                QString* error) {
     switch (format) {
@@ -58,18 +78,8 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
     case PredictionFormat::YoloV4:
     case PredictionFormat::YoloV5:
     case PredictionFormat::YoloV7: {
-        if (m_options.targetJob.isEmpty()) {
-            *error = QStringLiteral("YOLO files need a target job: give --target-job with the "
-                                    "object-detection job that receives the boxes");
+        if (!targetDetectionJob(QStringLiteral("YOLO"), error))
             return {};
-        }
-        const JobRule* job = m_rules.job(m_options.targetJob.toStdString());
-        if (!job || (job->kind != JobRule::Kind::ObjectDetection)) {
-            *error = QStringLiteral("the target job \"%1\" is not an object-detection job of this "
-                                    "project")
-                         .arg(m_options.targetJob);
-            return {};
-        }
         if (m_options.classesFile.isEmpty()) {
             *error = QStringLiteral("YOLO files need their classes file (classes.txt, obj.names or "
                                     "a data.yaml): give --classes FILE");
@@ -79,6 +89,13 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
         if (classes.isEmpty())
             return {};
         return std::make_unique<YoloReader>(std::move(classes), m_options.targetJob);
+    }
+    case PredictionFormat::Coco: {
+        const JobRule* job = targetDetectionJob(QStringLiteral("COCO"), error);
+        if (!job)
+            return {};
+        return std::make_unique<CocoReader>(*job, CategoryResolver(*job, m_options.categoryMap),
+                                            m_options.cocoDataset);
     }
     case PredictionFormat::Auto:
         break;
@@ -96,11 +113,16 @@ void PredictionScanner::scan(const QStringList& paths) {
         m_options.classesFile = inputs.classesFile;
     // The other files are still read: a folder may mix YOLO labels with other predictions.
     bool yoloUnavailable = false;
+    const QString datasetPath = m_options.cocoDataset.isEmpty()
+                                    ? QString()
+                                    : QFileInfo(m_options.cocoDataset).absoluteFilePath();
     for (const QString& file : inputs.files) {
         if (m_cancel && m_cancel->load()) {
             m_result.cancelled = true;
             return;
         }
+        if (!datasetPath.isEmpty() && QFileInfo(file).absoluteFilePath() == datasetPath)
+            continue; // the COCO dataset beside its results: names, not predictions
         PredictionFormat format = m_options.format;
         if (format == PredictionFormat::Auto) {
             format = detectFormat(file);

@@ -4,26 +4,11 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonValue>
 #include <charconv>
 
 namespace kili::predictions {
 
 namespace {
-
-std::string jsonString(const QString& text) {
-    // QJsonDocument escapes exactly as JSON requires; wrap in an array to serialise a string.
-    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return std::string(array.constData() + 1, std::size_t(array.size() - 2));
-}
-
-void appendNumber(std::string& out, double value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr);
-}
 
 std::vector<std::string_view> fields(std::string_view line) {
     std::vector<std::string_view> parts;
@@ -49,7 +34,7 @@ bool toDouble(std::string_view text, double& value) {
 
 YoloReader::YoloReader(YoloClasses classes, QString targetJob)
     : m_classes(std::move(classes))
-    , m_targetJob(jsonString(targetJob)) {}
+    , m_builder(targetJob) {}
 
 void YoloReader::read(const QString& path, ReadSink& sink) {
     PredictionItem item;
@@ -61,10 +46,7 @@ void YoloReader::read(const QString& path, ReadSink& sink) {
             readProblem(item.source, cannotOpenMessage(file.errorString()), item.externalId));
         return;
     }
-    m_json.assign("{");
-    m_json += m_targetJob;
-    m_json += ":{\"annotations\":[";
-    bool first = true;
+    m_builder.clear();
     bool broken = false;
     LineReader lines(file);
     lines.setMaxLineBytes(kMaxYoloLineBytes);
@@ -126,22 +108,7 @@ void YoloReader::read(const QString& path, ReadSink& sink) {
         }
         const double left = xc - w / 2, right = xc + w / 2, top = yc - h / 2, bottom = yc + h / 2;
         const int confidence = parts.size() == 6 ? int(100 * values[4]) : 100;
-        m_json += first ? "" : ",";
-        first = false;
-        m_json += "{\"boundingPoly\":[{\"normalizedVertices\":[";
-        const double vertices[4][2] = {{left, bottom}, {left, top}, {right, top}, {right, bottom}};
-        for (int v = 0; v < 4; ++v) {
-            m_json += v ? ",{\"x\":" : "{\"x\":";
-            appendNumber(m_json, vertices[v][0]);
-            m_json += ",\"y\":";
-            appendNumber(m_json, vertices[v][1]);
-            m_json += "}";
-        }
-        m_json += "]}],\"categories\":[{\"name\":";
-        m_json += jsonString(m_classes.name(classId));
-        m_json += ",\"confidence\":";
-        m_json += std::to_string(confidence);
-        m_json += "}],\"type\":\"rectangle\"}";
+        m_builder.addRectangle(left, top, right, bottom, m_classes.name(classId), confidence);
     }
     if (lines.failed()) {
         sink.onProblem(
@@ -150,8 +117,7 @@ void YoloReader::read(const QString& path, ReadSink& sink) {
     }
     if (broken)
         return; // a partial set of boxes would look complete on the server
-    m_json += "]}}";
-    auto parsed = m_parser.parse(m_json);
+    auto parsed = m_parser.parse(m_builder.finish());
     if (parsed.error()) {
         sink.onProblem(readProblem(item.source,
                                    QStringLiteral("internal error building the "

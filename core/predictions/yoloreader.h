@@ -6,6 +6,7 @@
 #pragma once
 
 #include "predictions/predictionreader.h"
+#include "predictions/responsebuilder.h"
 #include "predictions/yoloclasses.h"
 
 namespace kili::predictions {
@@ -17,9 +18,8 @@ public:
 
 private:
     YoloClasses m_classes;
-    std::string m_targetJob; // JSON-escaped
+    ResponseBuilder m_builder;
     simdjson::dom::parser m_parser;
-    std::string m_json;
 };
 
 } // namespace kili::predictions

@@ -22,8 +22,8 @@ namespace {
 
 // The folders of the corpus that hold prediction files, and the --format each is read with.
 const std::pair<const char*, const char*> kFolders[] = {
-    {"jsonl", "jsonl"}, {"json", "json"},    {"arrays", "arrays"},
-    {"kili", "kili"},   {"yolo", "yolo_v4"}, {"any", "auto"},
+    {"jsonl", "jsonl"},  {"json", "json"}, {"arrays", "arrays"}, {"kili", "kili"},
+    {"yolo", "yolo_v4"}, {"any", "auto"},  {"coco", "coco"},
 };
 
 // Known gaps: files for which the import does not yet fail clearly. They are still run (no crash,
@@ -93,6 +93,8 @@ TEST(CliBadInput, EveryCorpusFileFailsClearlyWithoutSendingAnything) {
                           << QStringLiteral("--classes")
                           << QStringLiteral(KILI_PREDICTIONS_DATA "/yolo_v4/classes.txt");
             }
+            if (QLatin1String(format) == QLatin1String("coco"))
+                arguments << QStringLiteral("--target-job") << QStringLiteral("DETECTION");
             arguments << path;
             const ProcessResult result = runCli(arguments, environment, 120000);
             ++files;

@@ -3,11 +3,13 @@
 //   jsonl, json, arrays, kili  — a prediction file for that reader, checked against a fixed
 //                                interface (so validation is fuzzed too)
 //   yolo                       — classes file, a NUL byte, then a YOLO label file
+//   coco                       — a COCO file; or a COCO dataset, a NUL byte, then a results list
 //   validate                   — a jsonInterface, a NUL byte, then a jsonResponse
 //   options                    — a --map file (JSON or CSV) and a --thresholds file, then the
 //                                mapping and minimums applied to a jsonResponse by the filter
 #include "domain/interface.h"
 #include "predictions/arraysreader.h"
+#include "predictions/cocoreader.h"
 #include "predictions/importoptionsfile.h"
 #include "predictions/jsonarrayreader.h"
 #include "predictions/jsonlreader.h"
@@ -103,6 +105,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
         writeFile(path, data + head + 1, size - head - 1);
         YoloReader reader(std::move(classes), QStringLiteral("DETECTION"));
         scanner.scanFile(path, reader);
+        return 0;
+    }
+    if (target == "coco") {
+        static const InterfaceRules rules(interface);
+        const JobRule& job = *rules.job("DETECTION");
+        const void* split = std::memchr(data, 0, size);
+        const std::size_t head = split ? std::size_t(static_cast<const char*>(split) - data) : size;
+        const QString dataset = scratchFile("dataset.json");
+        const QString results = scratchFile("results.json");
+        writeFile(dataset, data, head);
+        if (split)
+            writeFile(results, data + head + 1, size - head - 1);
+        CocoReader reader(job, CategoryResolver(job, {}), split ? dataset : QString());
+        scanner.scanFile(split ? results : dataset, reader);
         return 0;
     }
     const QString path = scratchFile("input.json");

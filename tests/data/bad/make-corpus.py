@@ -2,7 +2,7 @@
 """Writes the bad-input corpus: malformed and hostile files for every reader of outside input.
 
 Each folder is named after the reader the files are aimed at (jsonl, json, arrays, kili, yolo,
-yolo-classes, interface, import-options: the --map and --thresholds files); `any/` holds files aimed at no format in particular (empty, binary,
+yolo-classes, interface, import-options: the --map and --thresholds files, coco); `any/` holds files aimed at no format in particular (empty, binary,
 other encodings). Every file is also fed to every other reader by tests/security and the CLI
 tests, so the aim only decides which reader must report at least one error.
 
@@ -18,7 +18,7 @@ import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FOLDERS = ["jsonl", "json", "arrays", "kili", "yolo", "yolo-classes", "interface",
-           "import-options", "any"]
+           "import-options", "any", "coco"]
 
 GOOD_RESPONSE = {"CLASSIFICATION_JOB": {"categories": [{"name": "CAR", "confidence": 87}]}}
 GOOD_LINE = json.dumps({"externalId": "car-001", "jsonResponse": GOOD_RESPONSE})
@@ -342,6 +342,58 @@ def import_options_corpus():
     write("import-options", "thresholds-not-json.json", "CAR=60\n")
 
 
+def coco_corpus():
+    image = {"id": 1, "file_name": "img-001.jpg", "width": 640, "height": 480}
+    categories = [{"id": 1, "name": "car"}]
+
+    def dataset(annotation, images=None, cats=None):
+        return json.dumps({"images": images or [image], "categories": cats or categories,
+                           "annotations": [annotation]})
+
+    box = {"id": 5, "image_id": 1, "category_id": 1, "bbox": [10, 10, 20, 20]}
+    files = {
+        "not-an-object.json": "42",
+        "images-not-a-list.json": '{"images": 5, "categories": [], "annotations": []}',
+        "image-without-id.json": dataset(box, images=[{"file_name": "a.jpg"}]),
+        "image-without-file-name.json": dataset(box, images=[{"id": 1, "width": 9, "height": 9}]),
+        "image-without-size.json": dataset(box, images=[{"id": 1, "file_name": "a.jpg"}]),
+        "category-without-name.json": dataset(box, cats=[{"id": 1}]),
+        "annotations-empty.json": json.dumps({"images": [image], "categories": categories,
+                                              "annotations": []}),
+        "annotation-not-an-object.json": '{"images": [], "categories": [], "annotations": [1, 2]}',
+        "bbox-strings.json": dataset({**box, "bbox": ["a", "b", "c", "d"]}),
+        "bbox-three-numbers.json": dataset({**box, "bbox": [1, 2, 3]}),
+        "bbox-negative-size.json": dataset({**box, "bbox": [10, 10, -5, -5]}),
+        "bbox-outside.json": dataset({**box, "bbox": [600, 400, 100, 100]}),
+        "bbox-huge.json": dataset({**box, "bbox": [1e308, 1e308, 1e308, 1e308]}),
+        "category-unknown.json": dataset({**box, "category_id": 9}),
+        "category-unmatched.json": dataset(box, cats=[{"id": 1, "name": "zeppelin"}]),
+        "image-unknown.json": dataset({**box, "image_id": 9}),
+        "image-id-float.json": dataset({**box, "image_id": 1.5}),
+        "image-id-string.json": dataset({**box, "image_id": "1"}),
+        "score-string.json": dataset({**box, "score": "high"}),
+        "score-negative.json": dataset({**box, "score": -0.5}),
+        "polygon-odd.json": dataset({**box, "segmentation": [[1, 2, 3, 4, 5, 6, 7]]}),
+        "polygon-two-points.json": dataset({**box, "segmentation": [[1, 2, 3, 4]]}),
+        "polygon-strings.json": dataset({**box, "segmentation": [["1", "2", "3", "4", "5", "6"]]}),
+        "polygon-outside.json": dataset({**box, "segmentation": [[1, 2, 3000, 4, 5, 6]]}),
+        "segmentation-number.json": dataset({**box, "segmentation": 7}),
+        "rle.json": dataset({**box, "iscrowd": 1,
+                             "segmentation": {"counts": [0, 10, 20], "size": [480, 640]}}),
+        "results-without-dataset.json": json.dumps([{"image_id": 1, "category_id": 1,
+                                                     "bbox": [1, 2, 3, 4], "score": 0.5}]),
+        "results-not-objects.json": '[{"image_id": 1}, 2, "three"]',
+        "truncated.json": dataset(box)[:70],
+        "deep-segmentation.json": '{"images": [], "annotations": [{"segmentation": '
+                                  + "[" * DEEP + "]" * DEEP + "}]}",
+    }
+    for name, text in files.items():
+        write("coco", name, text)
+    write("coco", "invalid-utf8.json",
+          b'{"images": [{"id": 1, "file_name": "\xff\xfe.jpg", "width": 1, "height": 1}], '
+          b'"annotations": []}')
+
+
 def rng_bytes(count):
     rng = random.Random(24)
     return [rng.getrandbits(8) for _ in range(count)]
@@ -360,6 +412,7 @@ def main():
     interface_corpus()
     import_options_corpus()
     any_corpus()
+    coco_corpus()
     total = sum(os.path.getsize(p) for p in written)
     print(f"{len(written)} files, {total / 1e6:.1f} MB")
 

@@ -1,0 +1,151 @@
+// kili-desk-cli import of the formats that describe shapes (COCO, YOLO, …) into the demo's
+// object-detection project ("Street objects", street-01 … street-08), end to end through the
+// in-process sandbox.
+#include "cli/clirunner.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <gtest/gtest.h>
+
+using kili::cli::CliRunner;
+using kili::sandbox::SandboxOptions;
+using kili::sandbox::SandboxServer;
+
+namespace {
+
+QString s(const char* text) {
+    return QString::fromUtf8(text);
+}
+
+// Two street photos of different sizes, a category named as the interface's display name
+// ("traffic sign" for TRAFFIC_SIGN, "Traffic sign") and an image that is not in the project.
+const char* const kDataset = R"({
+  "images": [
+    {"id": 1, "file_name": "images/street-01.png", "width": 640, "height": 480},
+    {"id": 2, "file_name": "street-02.jpg", "width": 1280, "height": 720},
+    {"id": 3, "file_name": "elsewhere.jpg", "width": 100, "height": 100}
+  ],
+  "categories": [{"id": 1, "name": "car"}, {"id": 2, "name": "traffic sign"}],
+  "annotations": [
+    {"id": 1, "image_id": 1, "category_id": 1, "bbox": [64, 48, 128, 96], "score": 0.9},
+    {"id": 2, "image_id": 2, "category_id": 2, "bbox": [0, 0, 128, 72], "score": 0.61},
+    {"id": 3, "image_id": 3, "category_id": 1, "bbox": [0, 0, 10, 10]}
+  ]
+})";
+
+class CliFormats : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(m_dir.isValid());
+        qputenv("KILI_DESK_JOURNAL_DIR", m_dir.filePath(s("journals")).toUtf8());
+        SandboxOptions options;
+        options.seedDemo = true;
+        m_server = std::make_unique<SandboxServer>(options);
+        QString error;
+        ASSERT_TRUE(m_server->start(&error)) << error.toStdString();
+        m_projectId = projectId(s("Street objects"));
+        ASSERT_FALSE(m_projectId.isEmpty());
+    }
+
+    int cli(QStringList arguments) {
+        m_out.clear();
+        m_err.clear();
+        QTextStream outStream(&m_out), errStream(&m_err);
+        CliRunner runner(outStream, errStream);
+        arguments = QStringList{s("--endpoint"), m_server->graphqlUrl().toString(), s("--api-key"),
+                                m_server->apiKey()}
+                    + arguments;
+        const int code = runner.run(arguments);
+        outStream.flush();
+        errStream.flush();
+        return code;
+    }
+
+    int import(const QStringList& arguments) {
+        return cli(QStringList{s("import"), m_projectId, s("--model"), s("detector")} + arguments);
+    }
+
+    QString projectId(const QString& title) {
+        EXPECT_EQ(cli({s("projects"), s("--json")}), 0) << m_err.toStdString();
+        for (const QJsonValue& project : QJsonDocument::fromJson(m_out.toUtf8()).array())
+            if (project[s("title")].toString() == title)
+                return project[s("id")].toString();
+        return {};
+    }
+
+    QString writeFile(const char* name, const QByteArray& bytes) {
+        const QString path = m_dir.filePath(s(name));
+        QFile file(path);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+        return path;
+    }
+
+    QJsonArray predictionsOf(const QString& model) {
+        EXPECT_EQ(cli({s("labels"), m_projectId, s("--type"), s("PREDICTION"), s("--model"), model,
+                       s("--json")}),
+                  0)
+            << m_err.toStdString();
+        return QJsonDocument::fromJson(m_out.toUtf8()).array();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SandboxServer> m_server;
+    QString m_projectId;
+    QString m_out, m_err;
+};
+
+} // namespace
+
+TEST_F(CliFormats, ACocoDatasetImportsItsBoxesAndNamesTheImageWithoutAnAsset) {
+    const QString dataset = writeFile("dataset.json", kDataset);
+    EXPECT_EQ(import({s("--target-job"), s("OBJECT_DETECTION_JOB"), s("--dry-run"), dataset}), 2);
+    const QString said = m_out + m_err;
+    EXPECT_TRUE(said.contains(s("elsewhere"))) << said.toStdString();
+    EXPECT_EQ(import({s("--target-job"), s("OBJECT_DETECTION_JOB"), s("--skip-invalid"), dataset}),
+              2)
+        << m_err.toStdString();
+    const QJsonArray labels = predictionsOf(s("detector"));
+    ASSERT_EQ(labels.size(), 2) << m_out.toStdString();
+    const QByteArray all = QJsonDocument(labels).toJson(QJsonDocument::Compact);
+    EXPECT_TRUE(all.contains(R"("name":"TRAFFIC_SIGN")")) << all.constData();
+    EXPECT_TRUE(all.contains(R"("confidence":61)")) << all.constData();
+}
+
+TEST_F(CliFormats, ACocoResultsListNeedsItsDatasetAndSaysSo) {
+    const QString dataset = writeFile("dataset.json", kDataset);
+    const QString results = writeFile(
+        "results.json",
+        R"([{"image_id": 1, "category_id": 2, "bbox": [10, 10, 20, 20], "score": 0.42}])");
+    EXPECT_EQ(import({s("--target-job"), s("OBJECT_DETECTION_JOB"), results}), 2);
+    EXPECT_TRUE(m_err.contains(s("--coco-dataset FILE"))) << m_err.toStdString();
+    EXPECT_EQ(import({s("--target-job"), s("OBJECT_DETECTION_JOB"), s("--coco-dataset"), dataset,
+                      results}),
+              0)
+        << m_err.toStdString();
+    const QJsonArray labels = predictionsOf(s("detector"));
+    ASSERT_EQ(labels.size(), 1);
+    EXPECT_EQ(labels[0][s("externalId")].toString(), s("street-01"));
+}
+
+TEST_F(CliFormats, ACocoClassThatMatchesNoCategoryIsInvalidWithItsAnnotationAndNothingIsSent) {
+    QByteArray text(kDataset);
+    text.replace("\"traffic sign\"", "\"bicycle\"");
+    const QString dataset = writeFile("dataset.json", text);
+    EXPECT_EQ(import({s("--target-job"), s("OBJECT_DETECTION_JOB"), dataset}), 2);
+    EXPECT_TRUE(m_err.contains(s("annotation 2: class \"bicycle\" matches no category of "
+                                 "OBJECT_DETECTION_JOB")))
+        << m_err.toStdString();
+    EXPECT_TRUE(predictionsOf(s("detector")).isEmpty());
+    // the mapping on the command line is what the message suggests, and it works
+    EXPECT_EQ(import({s("--target-job"), s("OBJECT_DETECTION_JOB"), s("--map"),
+                      s("bicycle=TRAFFIC_SIGN"), s("--skip-invalid"), dataset}),
+              2)
+        << m_err.toStdString();
+    EXPECT_EQ(predictionsOf(s("detector")).size(), 2);
+}
