@@ -14,6 +14,13 @@ QString jsonError(sj::error_code code) {
 QString text(std::string_view value) {
     return QString::fromUtf8(value.data(), qsizetype(value.size()));
 }
+// Keeps the first problem of an annotation: the one a person fixes first.
+void setProblem(CocoAnnotation& annotation, CocoContent& out, const QString& problem) {
+    if (annotation.hasProblem)
+        return;
+    annotation.hasProblem = true;
+    out.problems.emplace(annotation.index, problem);
+}
 } // namespace
 
 // Counts lines up to a position of the buffer, moving forward only, so that giving each of a
@@ -38,6 +45,7 @@ private:
 bool CocoFileParser::parse(const sj::padded_string& input, CocoContent& out, bool annotations,
                            QString& error, qint64& errorLine) {
     Lines lines(input.data());
+    m_inputSize = input.size();
     od::document document;
     od::json_type type;
     errorLine = 1;
@@ -168,6 +176,9 @@ bool CocoFileParser::parseCategories(od::array categories, CocoContent& out, QSt
 
 bool CocoFileParser::parseAnnotations(od::array annotations, CocoContent& out, Lines& lines,
                                       QString& error) {
+    // Room for the most annotations the file could hold, so that the list never moves while it
+    // grows (a move holds both copies); pages never written are not memory in use.
+    out.annotations.reserve(m_inputSize / 48);
     qint64 index = 0;
     for (auto entry : annotations) {
         CocoAnnotation annotation;
@@ -180,11 +191,11 @@ bool CocoFileParser::parseAnnotations(od::array annotations, CocoContent& out, L
         }
         annotation.line = lines.at(location);
         if (entry.get_object().get(object)) {
-            annotation.problem = QStringLiteral("the annotation is not a JSON object");
+            setProblem(annotation, out, QStringLiteral("the annotation is not a JSON object"));
             out.annotations.push_back(std::move(annotation));
             continue;
         }
-        if (!parseAnnotation(object, annotation)) {
+        if (!parseAnnotation(object, annotation, out)) {
             error = QStringLiteral("the file is not valid JSON in the annotation at index %1")
                         .arg(annotation.index);
             return false;
@@ -194,7 +205,8 @@ bool CocoFileParser::parseAnnotations(od::array annotations, CocoContent& out, L
     return true;
 }
 
-bool CocoFileParser::parseAnnotation(od::object object, CocoAnnotation& annotation) {
+bool CocoFileParser::parseAnnotation(od::object object, CocoAnnotation& annotation,
+                                     CocoContent& out) {
     bool hasImage = false, hasCategory = false;
     for (auto field : object) {
         std::string_view key;
@@ -210,7 +222,8 @@ bool CocoFileParser::parseAnnotation(od::object object, CocoAnnotation& annotati
             hasCategory = !value.get_int64().get(annotation.categoryId);
         } else if (key == "score") {
             if (value.get_double().get(annotation.score) || !(annotation.score >= 0))
-                annotation.problem = QStringLiteral("\"score\" must be a number from 0 to 1");
+                setProblem(annotation, out,
+                           QStringLiteral("\"score\" must be a number from 0 to 1"));
         } else if (key == "bbox") {
             od::array box;
             std::size_t count = 0;
@@ -223,22 +236,24 @@ bool CocoFileParser::parseAnnotation(od::object object, CocoAnnotation& annotati
             }
             annotation.hasBbox = count == 4;
             if (!annotation.hasBbox)
-                annotation.problem =
-                    QStringLiteral("\"bbox\" must be [x, y, width, height] in pixels");
+                setProblem(annotation, out,
+                           QStringLiteral("\"bbox\" must be [x, y, width, height] in pixels"));
         } else if (key == "segmentation") {
             od::value segmentation;
-            if (value.get(segmentation) || !parseSegmentation(segmentation, annotation))
+            if (value.get(segmentation) || !parseSegmentation(segmentation, annotation, out))
                 return false;
         }
     }
-    if (annotation.problem.isEmpty() && (!hasImage || !hasCategory))
-        annotation.problem =
-            QStringLiteral("the annotation needs a whole-number \"image_id\" and \"category_id\"");
+    if (!annotation.hasProblem && (!hasImage || !hasCategory))
+        setProblem(
+            annotation, out,
+            QStringLiteral("the annotation needs a whole-number \"image_id\" and \"category_id\""));
     return true;
 }
 
 // A list of polygons [[x1, y1, x2, y2, …], …] is kept; a run-length mask is only noted.
-bool CocoFileParser::parseSegmentation(od::value value, CocoAnnotation& annotation) {
+bool CocoFileParser::parseSegmentation(od::value value, CocoAnnotation& annotation,
+                                       CocoContent& out) {
     od::json_type type;
     if (value.type().get(type))
         return false;
@@ -248,29 +263,35 @@ bool CocoFileParser::parseSegmentation(od::value value, CocoAnnotation& annotati
     }
     od::array parts;
     if (type != od::json_type::array || value.get_array().get(parts)) {
-        annotation.problem = QStringLiteral("\"segmentation\" must be a list of polygons or a "
-                                            "run-length mask {counts, size}");
+        setProblem(annotation, out,
+                   QStringLiteral("\"segmentation\" must be a list of polygons or a "
+                                  "run-length mask {counts, size}"));
         return true;
     }
+    annotation.firstPart = std::uint32_t(out.polygonSizes.size());
+    annotation.firstValue = out.polygonValues.size();
     for (auto part : parts) {
         od::array numbers;
         if (part.get_array().get(numbers)) {
-            annotation.problem =
-                QStringLiteral("\"segmentation\" must be a list of polygons [x1, y1, x2, y2, …]");
+            setProblem(
+                annotation, out,
+                QStringLiteral("\"segmentation\" must be a list of polygons [x1, y1, x2, y2, …]"));
             return true;
         }
         int count = 0;
         for (auto number : numbers) {
             double coordinate = 0;
             if (number.get_double().get(coordinate)) {
-                annotation.problem = QStringLiteral("a polygon of \"segmentation\" holds "
-                                                    "something that is not a number");
+                setProblem(annotation, out,
+                           QStringLiteral("a polygon of \"segmentation\" holds "
+                                          "something that is not a number"));
                 return true;
             }
-            annotation.polygons.push_back(coordinate);
+            out.polygonValues.push_back(coordinate);
             ++count;
         }
-        annotation.polygonSizes.push_back(count);
+        out.polygonSizes.push_back(count);
+        ++annotation.partCount;
     }
     return true;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QString>
+#include <cstdint>
 #include <simdjson.h>
 #include <unordered_map>
 #include <vector>
@@ -17,19 +18,22 @@ struct CocoImage {
     double height = 0;
 };
 
+// Kept for each of possibly millions of annotations: small on purpose (polygons and problems
+// live beside them in CocoContent).
 struct CocoAnnotation {
     std::int64_t id = -1; // -1 when the annotation has none (results lists)
     std::int64_t imageId = 0;
     std::int64_t categoryId = 0;
     double bbox[4] = {0, 0, 0, 0}; // x, y, width, height in pixels, from the top-left corner
-    bool hasBbox = false;
-    bool isRle = false;            // `segmentation` is a run-length mask {counts, size}
     double score = -1;             // < 0 when absent
     qint64 index = 0;              // position in its array, for the JSON pointer
     qint64 line = 0;               // line the annotation starts on
-    std::vector<double> polygons;  // x1 y1 x2 y2 … of every part, one after the other
-    std::vector<int> polygonSizes; // number of values of each part
-    QString problem; // a sentence when a field is not what COCO says; the rest is then unused
+    std::uint32_t firstPart = 0;   // its polygons: CocoContent::polygonSizes[firstPart…]
+    std::uint32_t partCount = 0;
+    std::size_t firstValue = 0; // its coordinates: CocoContent::polygonValues[firstValue…]
+    bool hasBbox = false;
+    bool isRle = false;      // `segmentation` is a run-length mask {counts, size}
+    bool hasProblem = false; // a field is not what COCO says: CocoContent::problems
 };
 
 struct CocoContent {
@@ -38,6 +42,9 @@ struct CocoContent {
     std::vector<std::int64_t> imageOrder; // ids in the file's order
     std::unordered_map<std::int64_t, QString> categories;
     std::vector<CocoAnnotation> annotations;
+    std::vector<double> polygonValues; // x1 y1 x2 y2 … of every polygon, one after the other
+    std::vector<int> polygonSizes;     // number of values of each polygon
+    std::unordered_map<qint64, QString> problems; // annotation index → what is wrong with it
 };
 
 class CocoFileParser {
@@ -55,11 +62,14 @@ private:
     bool parseCategories(simdjson::ondemand::array categories, CocoContent& out, QString& error);
     bool parseAnnotations(simdjson::ondemand::array annotations, CocoContent& out, Lines& lines,
                           QString& error);
-    // false only for malformed JSON; a wrong field is the annotation's `problem`
-    bool parseAnnotation(simdjson::ondemand::object object, CocoAnnotation& annotation);
-    bool parseSegmentation(simdjson::ondemand::value value, CocoAnnotation& annotation);
+    // false only for malformed JSON; a wrong field is a problem of the annotation
+    bool parseAnnotation(simdjson::ondemand::object object, CocoAnnotation& annotation,
+                         CocoContent& out);
+    bool parseSegmentation(simdjson::ondemand::value value, CocoAnnotation& annotation,
+                           CocoContent& out);
 
     simdjson::ondemand::parser m_parser;
+    std::size_t m_inputSize = 0;
 };
 
 } // namespace kili::predictions

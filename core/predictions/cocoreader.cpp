@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace kili::predictions {
 
@@ -34,11 +35,16 @@ int confidenceOf(const CocoAnnotation& annotation) {
 
 struct CocoReader::Group {
     const QString* path = nullptr;
-    const CocoContent* names = nullptr;
-    const CocoAnnotation* begin = nullptr;
-    const CocoAnnotation* end = nullptr;
+    const CocoContent* names = nullptr;   // images and categories
+    const CocoContent* content = nullptr; // the annotations, their polygons and problems
+    // the annotations of one image: indices into content->annotations
+    const std::uint32_t* begin = nullptr;
+    const std::uint32_t* end = nullptr;
     bool resultsList = false;
 
+    const CocoAnnotation& at(const std::uint32_t* index) const {
+        return content->annotations[*index];
+    }
     SourceLocation where(const CocoAnnotation& annotation) const {
         return {*path, annotation.line,
                 (resultsList ? QString() : QStringLiteral("/annotations"))
@@ -120,14 +126,18 @@ void CocoReader::read(const QString& path, ReadSink& sink) {
 
 void CocoReader::emitImages(const QString& path, const CocoContent& names, CocoContent& content,
                             ReadSink& sink) {
-    std::vector<CocoAnnotation>& all = content.annotations;
-    std::stable_sort(all.begin(), all.end(), [](const CocoAnnotation& a, const CocoAnnotation& b) {
-        return a.imageId < b.imageId;
+    // Sorting indices, not the annotations, keeps the memory of a million annotations single.
+    const std::vector<CocoAnnotation>& all = content.annotations;
+    std::vector<std::uint32_t> order(all.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return all[a].imageId != all[b].imageId ? all[a].imageId < all[b].imageId : a < b;
     });
-    Group group{&path, &names, nullptr, nullptr, content.isResultsList};
-    for (auto first = all.cbegin(); first != all.cend();) {
-        auto last = std::find_if(first, all.cend(), [&](const CocoAnnotation& annotation) {
-            return annotation.imageId != first->imageId;
+    Group group{&path, &names, &content, nullptr, nullptr, content.isResultsList};
+    for (auto first = order.cbegin(); first != order.cend();) {
+        const std::int64_t imageId = all[*first].imageId;
+        const auto last = std::find_if(first, order.cend(), [&](std::uint32_t index) {
+            return all[index].imageId != imageId;
         });
         group.begin = &*first;
         group.end = group.begin + (last - first);
@@ -137,7 +147,7 @@ void CocoReader::emitImages(const QString& path, const CocoContent& names, CocoC
 }
 
 void CocoReader::emitImage(const Group& group, ReadSink& sink) {
-    const CocoAnnotation& first = *group.begin;
+    const CocoAnnotation& first = group.at(group.begin);
     const auto found = group.names->images.find(first.imageId);
     if (found == group.names->images.end()) {
         sink.onProblem(readProblem(group.where(first),
@@ -169,10 +179,13 @@ void CocoReader::emitImage(const Group& group, ReadSink& sink) {
     }
     m_builder.clear();
     bool broken = false;
-    for (const CocoAnnotation* annotation = group.begin; annotation != group.end; ++annotation) {
-        QString problem = annotation->problem;
-        if (problem.isEmpty())
-            problem = addAnnotation(*annotation, image, *group.names);
+    for (const std::uint32_t* index = group.begin; index != group.end; ++index) {
+        const CocoAnnotation* annotation = &group.at(index);
+        const auto given = annotation->hasProblem ? group.content->problems.find(annotation->index)
+                                                  : group.content->problems.end();
+        const QString problem = given != group.content->problems.end()
+                                    ? given->second
+                                    : addAnnotation(*annotation, image, group);
         if (problem.isEmpty())
             continue;
         sink.onProblem(readProblem(group.where(*annotation),
@@ -208,7 +221,8 @@ const std::optional<QString>& CocoReader::categoryKey(std::int64_t id, const Coc
 }
 
 QString CocoReader::addAnnotation(const CocoAnnotation& annotation, const CocoImage& image,
-                                  const CocoContent& names) {
+                                  const Group& group) {
+    const CocoContent& names = *group.names;
     const std::optional<QString>& key = categoryKey(annotation.categoryId, names);
     if (!key) {
         const auto category = names.categories.find(annotation.categoryId);
@@ -236,9 +250,10 @@ QString CocoReader::addAnnotation(const CocoAnnotation& annotation, const CocoIm
             .arg(image.width)
             .arg(image.height);
     };
-    if (polygonTool && !annotation.polygonSizes.empty()) {
-        const double* value = annotation.polygons.data();
-        for (const int size : annotation.polygonSizes) {
+    if (polygonTool && annotation.partCount > 0) {
+        const double* value = group.content->polygonValues.data() + annotation.firstValue;
+        for (std::uint32_t part = 0; part < annotation.partCount; ++part) {
+            const int size = group.content->polygonSizes[annotation.firstPart + part];
             if (size < 6 || size % 2)
                 return QStringLiteral("a polygon of \"segmentation\" needs at least 3 points "
                                       "(x, y pairs), got %1 numbers")

@@ -39,7 +39,7 @@ private:
     void emitImage(const Group& group, ReadSink& sink);
     // Adds one annotation's shapes; returns the problem, or empty when it was added.
     QString addAnnotation(const CocoAnnotation& annotation, const CocoImage& image,
-                          const CocoContent& names);
+                          const Group& group);
     const std::optional<QString>& categoryKey(std::int64_t id, const CocoContent& names);
 
     const JobRule& m_job;

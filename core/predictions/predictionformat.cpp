@@ -99,6 +99,11 @@ PredictionFormat detectFormat(const QString& path) {
     return PredictionFormat::Kili;
 }
 
+bool isCocoResultsList(const QString& path) {
+    return detectFormat(path) == PredictionFormat::Coco
+           && firstBytes(path, 4096).trimmed().startsWith('[');
+}
+
 InputFiles collectInputs(const QStringList& paths) {
     InputFiles inputs;
     for (const QString& path : paths) {

@@ -34,6 +34,10 @@ bool isYolo(PredictionFormat format);
 // classes file).
 PredictionFormat detectFormat(const QString& path);
 
+// True for a COCO results list (`[{"image_id", …}, …]`): it needs the dataset that names its
+// images and categories.
+bool isCocoResultsList(const QString& path);
+
 // True for the class list files that sit next to YOLO labels (classes.txt, obj.names, *.yaml).
 bool looksLikeYoloClassesFile(const QString& path);
 

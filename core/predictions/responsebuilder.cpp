@@ -43,9 +43,16 @@ void ResponseBuilder::appendVertices(const NormalisedPoint* points, std::size_t 
     }
 }
 
+const std::string& ResponseBuilder::categoryJson(const QString& category) {
+    auto known = m_categories.find(category);
+    if (known == m_categories.end())
+        known = m_categories.insert(category, jsonString(category));
+    return *known;
+}
+
 void ResponseBuilder::endShape(const QString& category, int confidence, std::string_view type) {
     m_json += "]}],\"categories\":[{\"name\":";
-    m_json += jsonString(category);
+    m_json += categoryJson(category);
     m_json += ",\"confidence\":";
     m_json += std::to_string(confidence);
     m_json += "}],\"type\":\"";

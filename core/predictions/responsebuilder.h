@@ -5,6 +5,7 @@
 // readers of formats that describe shapes rather than jsonResponses (YOLO, COCO, VOC…).
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <string>
 #include <string_view>
@@ -40,9 +41,12 @@ private:
     void endShape(const QString& category, int confidence, std::string_view type);
     void appendNumber(double value);
 
+    const std::string& categoryJson(const QString& category);
+
     std::string m_head; // {"JOB":{"annotations":[
     std::string m_json;
     int m_count = 0;
+    QHash<QString, std::string> m_categories; // name → JSON string: a few names, written often
 };
 
 } // namespace kili::predictions

@@ -32,6 +32,7 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace kili::ui {
 
@@ -253,7 +254,7 @@ QWidget* ImportPanel::buildInputs() {
     form->addRow(m_overwrite);
     form->addRow(m_overwriteText);
     form->addRow(m_scaleConfidence);
-    form->addRow(QStringLiteral("Tar&get job (YOLO):"), m_targetJob);
+    form->addRow(QStringLiteral("Tar&get job (YOLO, COCO):"), m_targetJob);
     m_targetJobLabel = qobject_cast<QLabel*>(form->labelForField(m_targetJob));
 
     auto* layout = new QVBoxLayout(box);
@@ -431,9 +432,11 @@ void ImportPanel::updateFileList() {
             formatText = QStringLiteral("not a prediction file (skipped)");
         else if (predictions::isYolo(format))
             formatText = QStringLiteral("YOLO labels");
+        else if (predictions::isCocoResultsList(file))
+            formatText = QStringLiteral("COCO results");
         else
             formatText = predictions::formatName(format);
-        yolo = yolo || predictions::isYolo(format);
+        yolo = yolo || predictions::isYolo(format) || format == predictions::PredictionFormat::Coco;
         auto* item = new QTreeWidgetItem(m_files, {QFileInfo(file).fileName(), formatText});
         item->setToolTip(0, file);
     }
@@ -442,6 +445,32 @@ void ImportPanel::updateFileList() {
     m_targetJob->setVisible(yolo);
     if (m_targetJobLabel)
         m_targetJobLabel->setVisible(yolo);
+}
+
+bool ImportPanel::cocoDatasetFor(QString& dataset) {
+    const predictions::InputFiles inputs = predictions::collectInputs(m_inputs);
+    const bool needed =
+        std::any_of(inputs.files.cbegin(), inputs.files.cend(),
+                    [](const QString& file) { return predictions::isCocoResultsList(file); });
+    if (!needed)
+        return true;
+    ImportSettingsStore store(m_project.id);
+    dataset = store.cocoDataset();
+    if (!dataset.isEmpty() && QFileInfo::exists(dataset))
+        return true;
+    dataset =
+        m_chooseCocoDataset
+            ? m_chooseCocoDataset(this)
+            : QFileDialog::getOpenFileName(this, QStringLiteral("COCO dataset of the results list"),
+                                           {}, QStringLiteral("COCO dataset (*.json)"));
+    if (dataset.isEmpty()) {
+        setStatus(QStringLiteral("A COCO results list names its images and categories by number "
+                                 "only: choose the COCO dataset file they come from, then Check "
+                                 "again."));
+        return false;
+    }
+    store.setCocoDataset(dataset);
+    return true;
 }
 
 void ImportPanel::updateOverwriteText() {
@@ -564,6 +593,8 @@ void ImportPanel::check() {
     request.settings.overwrite = m_overwrite->isChecked();
     request.inputs = m_inputs;
     request.scan.targetJob = m_targetJob->currentText();
+    if (!cocoDatasetFor(request.scan.cocoDataset))
+        return;
     request.scan.scaleConfidence = m_scaleConfidence->isChecked();
     request.confirmBeforeUpload = true;
     // Invalid items are shown in the table; the valid ones may still be sent.
