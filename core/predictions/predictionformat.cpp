@@ -17,7 +17,7 @@ constexpr FormatName kNames[] = {
     {PredictionFormat::Jsonl, "jsonl"},    {PredictionFormat::Json, "json"},
     {PredictionFormat::Arrays, "arrays"},  {PredictionFormat::YoloV4, "yolo_v4"},
     {PredictionFormat::YoloV5, "yolo_v5"}, {PredictionFormat::YoloV7, "yolo_v7"},
-    {PredictionFormat::Coco, "coco"},
+    {PredictionFormat::Coco, "coco"},      {PredictionFormat::YoloV8, "yolo_v8"},
 };
 
 QByteArray firstBytes(const QString& path, qint64 size) {
@@ -42,6 +42,8 @@ QString formatName(PredictionFormat format) {
 std::optional<PredictionFormat> formatFromName(QStringView name) {
     if (name.compare(QLatin1String("ndjson"), Qt::CaseInsensitive) == 0)
         return PredictionFormat::Jsonl;
+    if (name.compare(QLatin1String("yolo_v11"), Qt::CaseInsensitive) == 0)
+        return PredictionFormat::YoloV8; // the same label files as v8
     if (name.compare(QLatin1String("raw"), Qt::CaseInsensitive) == 0)
         return PredictionFormat::Kili; // Kili's CLI calls the same format `raw`
     for (const auto& entry : kNames) {
@@ -60,7 +62,20 @@ QStringList formatNames() {
 
 bool isYolo(PredictionFormat format) {
     return format == PredictionFormat::YoloV4 || format == PredictionFormat::YoloV5
-           || format == PredictionFormat::YoloV7;
+           || format == PredictionFormat::YoloV7 || format == PredictionFormat::YoloV8;
+}
+
+bool inUltralyticsLayout(const QString& path) {
+    QDir dir = QFileInfo(path).absoluteDir();
+    for (int depth = 0; depth < 4; ++depth) {
+        if (dir.dirName() == QLatin1String("labels")) {
+            QDir parent = dir;
+            return parent.cdUp() && parent.exists(QStringLiteral("images"));
+        }
+        if (!dir.cdUp())
+            break;
+    }
+    return false;
 }
 
 bool looksLikeYoloClassesFile(const QString& path) {

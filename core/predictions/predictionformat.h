@@ -16,14 +16,18 @@ enum class PredictionFormat {
     YoloV4,
     YoloV5,
     YoloV7,
-    Coco, // a dataset or a results list: the reader tells them apart
+    Coco,   // a dataset or a results list: the reader tells them apart
+    YoloV8, // Ultralytics v8 and v11: boxes, segmentation, oriented boxes
 };
-constexpr int kPredictionFormatCount = int(PredictionFormat::Coco) + 1;
+constexpr int kPredictionFormatCount = int(PredictionFormat::YoloV8) + 1;
 
 QString formatName(PredictionFormat format);                      // "kili", "jsonl", ..., "yolo_v5"
 std::optional<PredictionFormat> formatFromName(QStringView name); // also "ndjson"
 QStringList formatNames();
 bool isYolo(PredictionFormat format);
+// A label file in Ultralytics' layout: under a `labels` folder that has an `images` folder beside
+// it (`dataset/labels/val/img.txt` beside `dataset/images/val/img.jpg`).
+bool inUltralyticsLayout(const QString& path);
 
 // Recognises one file from its extension and its first bytes:
 // .jsonl/.ndjson → jsonl; .txt → yolo (YoloV4 as a placeholder: the classes file decides);

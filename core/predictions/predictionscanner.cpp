@@ -77,8 +77,10 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
         return std::make_unique<ArraysReader>();
     case PredictionFormat::YoloV4:
     case PredictionFormat::YoloV5:
-    case PredictionFormat::YoloV7: {
-        if (!targetDetectionJob(QStringLiteral("YOLO"), error))
+    case PredictionFormat::YoloV7:
+    case PredictionFormat::YoloV8: {
+        const JobRule* job = targetDetectionJob(QStringLiteral("YOLO"), error);
+        if (!job)
             return {};
         if (m_options.classesFile.isEmpty()) {
             *error = QStringLiteral("YOLO files need their classes file (classes.txt, obj.names or "
@@ -88,6 +90,9 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
         YoloClasses classes = YoloClasses::load(m_options.classesFile, error);
         if (classes.isEmpty())
             return {};
+        if (format == PredictionFormat::YoloV8)
+            return std::make_unique<YoloReader>(std::move(classes), *job,
+                                                CategoryResolver(*job, m_options.categoryMap));
         return std::make_unique<YoloReader>(std::move(classes), m_options.targetJob);
     }
     case PredictionFormat::Coco: {
@@ -105,6 +110,15 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
     return {};
 }
 
+PredictionFormat PredictionScanner::formatOf(const QString& file) const {
+    if (m_options.format != PredictionFormat::Auto)
+        return m_options.format;
+    const PredictionFormat format = detectFormat(file);
+    if (format == PredictionFormat::YoloV4 && (m_ultralyticsClasses || inUltralyticsLayout(file)))
+        return PredictionFormat::YoloV8;
+    return format;
+}
+
 void PredictionScanner::scan(const QStringList& paths) {
     const InputFiles inputs = collectInputs(paths);
     for (const QString& missing : inputs.errors)
@@ -116,6 +130,10 @@ void PredictionScanner::scan(const QStringList& paths) {
     const QString datasetPath = m_options.cocoDataset.isEmpty()
                                     ? QString()
                                     : QFileInfo(m_options.cocoDataset).absoluteFilePath();
+    // An Ultralytics data.yaml says its task: its labels may hold polygons.
+    QString ignored;
+    m_ultralyticsClasses = !m_options.classesFile.isEmpty()
+                           && !YoloClasses::load(m_options.classesFile, &ignored).task().isEmpty();
     for (const QString& file : inputs.files) {
         if (m_cancel && m_cancel->load()) {
             m_result.cancelled = true;
@@ -123,15 +141,13 @@ void PredictionScanner::scan(const QStringList& paths) {
         }
         if (!datasetPath.isEmpty() && QFileInfo(file).absoluteFilePath() == datasetPath)
             continue; // the COCO dataset beside its results: names, not predictions
-        PredictionFormat format = m_options.format;
-        if (format == PredictionFormat::Auto) {
-            format = detectFormat(file);
-            if (format == PredictionFormat::Auto)
-                continue; // images and other files beside the predictions
-        }
+        const PredictionFormat format = formatOf(file);
+        if (format == PredictionFormat::Auto)
+            continue; // images and other files beside the predictions
         if (isYolo(format) && yoloUnavailable)
             continue; // the same problem for every .txt file: said once
-        auto& reader = m_readers[int(isYolo(format) ? PredictionFormat::YoloV4 : format)];
+        const bool darknet = isYolo(format) && format != PredictionFormat::YoloV8;
+        auto& reader = m_readers[int(darknet ? PredictionFormat::YoloV4 : format)];
         if (!reader) {
             QString error;
             reader = readerFor(format, &error);

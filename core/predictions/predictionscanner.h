@@ -71,6 +71,9 @@ private:
     // Keeps the first kMaxKeptProblems problems and counts the others.
     void capProblems();
     std::unique_ptr<PredictionReader> readerFor(PredictionFormat format, QString* error);
+    // The given format, else the detected one (Ultralytics' YOLO when its layout or data.yaml
+    // says so); Auto for files that are not predictions.
+    PredictionFormat formatOf(const QString& file) const;
     // The object-detection job that formats of shapes (YOLO, COCO) write into.
     const JobRule* targetDetectionJob(const QString& formatLabel, QString* error) const;
     void fileProblem(const QString& path, const QString& message);
@@ -91,6 +94,7 @@ private:
     ScanResult m_result;
     std::unordered_map<std::size_t, Seen> m_seen; // hash of "e:<externalId>" / "a:<assetId>"
     std::unique_ptr<PredictionReader> m_readers[kPredictionFormatCount];
+    bool m_ultralyticsClasses = false;
     const std::atomic_bool* m_cancel = nullptr;
     std::function<void(qint64)> m_progress;
     qint64 m_progressEvery = 10000;

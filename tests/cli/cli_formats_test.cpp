@@ -4,6 +4,7 @@
 #include "cli/clirunner.h"
 #include "sandbox/sandboxserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,4 +149,23 @@ TEST_F(CliFormats, ACocoClassThatMatchesNoCategoryIsInvalidWithItsAnnotationAndN
               2)
         << m_err.toStdString();
     EXPECT_EQ(predictionsOf(s("detector")).size(), 2);
+}
+
+// An Ultralytics dataset folder dropped whole: data.yaml (comments, quotes, `names` as a map) at
+// its root, the labels under labels/val beside images/val.
+TEST_F(CliFormats, AnUltralyticsFolderWithAMapOfNamesImportsBoxesAndPolygons) {
+    QDir(m_dir.path()).mkpath(s("yolo/labels/val"));
+    QDir(m_dir.path()).mkpath(s("yolo/images/val"));
+    writeFile("yolo/data.yaml", "# from a training run\npath: ../datasets/street\n"
+                                "train: images/train\nval: 'images/val'\n"
+                                "names:\n  0: car # cars\n  1: \"Traffic sign\"\n");
+    writeFile("yolo/labels/val/street-01.txt", "0 0.5 0.5 0.2 0.2 0.8\n");
+    writeFile("yolo/labels/val/street-02.txt", "1 0.1 0.1 0.3 0.1 0.3 0.3 0.6\n");
+    EXPECT_EQ(import({s("--target-job"), s("OBJECT_DETECTION_JOB"), m_dir.filePath(s("yolo"))}), 0)
+        << m_err.toStdString();
+    const QByteArray all =
+        QJsonDocument(predictionsOf(s("detector"))).toJson(QJsonDocument::Compact);
+    EXPECT_TRUE(all.contains(R"("confidence":80,"name":"CAR")")) << all.constData();
+    EXPECT_TRUE(all.contains(R"("type":"polygon")")) << all.constData();
+    EXPECT_TRUE(all.contains(R"("name":"TRAFFIC_SIGN")")) << all.constData();
 }

@@ -88,7 +88,7 @@ TEST(CliBadInput, EveryCorpusFileFailsClearlyWithoutSendingAnything) {
                                   QStringLiteral("--model"),    QStringLiteral("bad-input"),
                                   QStringLiteral("--dry-run"),  QStringLiteral("--format"),
                                   QLatin1String(format)};
-            if (QLatin1String(format) == QLatin1String("yolo_v4")) {
+            if (QLatin1String(format).startsWith(QLatin1String("yolo_"))) {
                 arguments << QStringLiteral("--target-job") << QStringLiteral("DETECTION")
                           << QStringLiteral("--classes")
                           << QStringLiteral(KILI_PREDICTIONS_DATA "/yolo_v4/classes.txt");

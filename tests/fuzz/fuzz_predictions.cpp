@@ -2,7 +2,8 @@
 // once per target with KILI_FUZZ_TARGET naming what the input is:
 //   jsonl, json, arrays, kili  — a prediction file for that reader, checked against a fixed
 //                                interface (so validation is fuzzed too)
-//   yolo                       — classes file, a NUL byte, then a YOLO label file
+//   yolo, yolo8                — classes file (yolo8: a data.yaml), a NUL byte, then a YOLO
+//                                label file (yolo8: read as Ultralytics' boxes and polygons)
 //   coco                       — a COCO file; or a COCO dataset, a NUL byte, then a results list
 //   validate                   — a jsonInterface, a NUL byte, then a jsonResponse
 //   options                    — a --map file (JSON or CSV) and a --thresholds file, then the
@@ -94,7 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     ScanOptions options;
     options.targetJob = QStringLiteral("DETECTION");
     PredictionScanner scanner(interface, options);
-    if (target == "yolo") {
+    if (target == "yolo" || target == "yolo8") {
         const void* split = std::memchr(data, 0, size);
         if (!split)
             return 0;
@@ -103,8 +104,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
         YoloClasses classes = YoloClasses::parse(QByteArray(data, qsizetype(head)), &error);
         const QString path = scratchFile("img.txt");
         writeFile(path, data + head + 1, size - head - 1);
-        YoloReader reader(std::move(classes), QStringLiteral("DETECTION"));
-        scanner.scanFile(path, reader);
+        static const InterfaceRules rules(interface);
+        const JobRule& job = *rules.job("DETECTION");
+        auto reader =
+            target == "yolo8"
+                ? std::make_unique<YoloReader>(std::move(classes), job, CategoryResolver(job, {}))
+                : std::make_unique<YoloReader>(std::move(classes), job.displayName);
+        scanner.scanFile(path, *reader);
         return 0;
     }
     if (target == "coco") {

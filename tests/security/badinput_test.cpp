@@ -85,6 +85,12 @@ std::vector<NamedReader> readers() {
         {"arrays", [] { return std::make_unique<ArraysReader>(); }},
         {"yolo",
          [] { return std::make_unique<YoloReader>(testClasses(), QStringLiteral("DETECTION")); }},
+        {"yolo-v8",
+         [] {
+             static const InterfaceRules rules(testInterface());
+             const JobRule& job = *rules.job("DETECTION");
+             return std::make_unique<YoloReader>(testClasses(), job, CategoryResolver(job, {}));
+         }},
         {"coco",
          [] {
              static const InterfaceRules rules(testInterface());

@@ -2,7 +2,8 @@
 """Writes the bad-input corpus: malformed and hostile files for every reader of outside input.
 
 Each folder is named after the reader the files are aimed at (jsonl, json, arrays, kili, yolo,
-yolo-classes, interface, import-options: the --map and --thresholds files, coco); `any/` holds files aimed at no format in particular (empty, binary,
+yolo-classes, interface, import-options: the --map and --thresholds files, coco,
+yolo-v8: Ultralytics' labels); `any/` holds files aimed at no format in particular (empty, binary,
 other encodings). Every file is also fed to every other reader by tests/security and the CLI
 tests, so the aim only decides which reader must report at least one error.
 
@@ -18,7 +19,7 @@ import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FOLDERS = ["jsonl", "json", "arrays", "kili", "yolo", "yolo-classes", "interface",
-           "import-options", "any", "coco"]
+           "import-options", "any", "coco", "yolo-v8"]
 
 GOOD_RESPONSE = {"CLASSIFICATION_JOB": {"categories": [{"name": "CAR", "confidence": 87}]}}
 GOOD_LINE = json.dumps({"externalId": "car-001", "jsonResponse": GOOD_RESPONSE})
@@ -394,6 +395,21 @@ def coco_corpus():
           b'"annotations": []}')
 
 
+def yolo_v8_corpus():
+    files = {
+        "polygon-outside.txt": "0 0.1 0.1 1.5 0.1 0.3 0.3\n",
+        "polygon-nan.txt": "0 0.1 nan 0.2 0.1 0.3 0.3\n",
+        "polygon-negative.txt": "1 -0.1 0.1 0.2 0.1 0.3 0.3 0.9\n",
+        "polygon-words.txt": "0 0.1 0.1 0.2 0.1 zero 0.3\n",
+        "obb-seven-numbers.txt": "0 0.1 0.1 0.2 0.1 0.2 0.2 0.1\n0 0.1 0.1 0.2\n",
+        "confidence-above-one.txt": "0 0.1 0.1 0.2 0.1 0.2 0.2 3.5\n",
+        "class-out-of-range.txt": "9 0.1 0.1 0.2 0.1 0.2 0.2\n",
+        "huge-polygon.txt": "0 " + "0.5 1.5 " * 40000 + "\n",
+    }
+    for name, text in files.items():
+        write("yolo-v8", name, text)
+
+
 def rng_bytes(count):
     rng = random.Random(24)
     return [rng.getrandbits(8) for _ in range(count)]
@@ -413,6 +429,7 @@ def main():
     import_options_corpus()
     any_corpus()
     coco_corpus()
+    yolo_v8_corpus()
     total = sum(os.path.getsize(p) for p in written)
     print(f"{len(written)} files, {total / 1e6:.1f} MB")
 
