@@ -86,7 +86,7 @@ QString CliRunner::usage() {
              "         FILE|DIR...                     check, plan and upload predictions\n"
              "                                         (formats: kili, jsonl, json, arrays,\n"
              "                                         yolo_v4, yolo_v5, yolo_v7, yolo_v8 (also\n"
-             "                                         yolo_v11), coco;\n"
+             "                                         yolo_v11), coco, voc;\n"
              "                                         auto-detected; a COCO results list needs\n"
              "                                         --coco-dataset, shapes --target-job;\n"
              "                                         without --map, the mapping saved in the\n"

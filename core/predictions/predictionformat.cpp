@@ -18,6 +18,7 @@ constexpr FormatName kNames[] = {
     {PredictionFormat::Arrays, "arrays"},  {PredictionFormat::YoloV4, "yolo_v4"},
     {PredictionFormat::YoloV5, "yolo_v5"}, {PredictionFormat::YoloV7, "yolo_v7"},
     {PredictionFormat::Coco, "coco"},      {PredictionFormat::YoloV8, "yolo_v8"},
+    {PredictionFormat::Voc, "voc"},
 };
 
 QByteArray firstBytes(const QString& path, qint64 size) {
@@ -90,6 +91,9 @@ PredictionFormat detectFormat(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
         return PredictionFormat::Jsonl;
+    if (suffix == QLatin1String("xml")) // other XML beside the predictions is not read
+        return firstBytes(path, 4096).contains("<annotation") ? PredictionFormat::Voc
+                                                              : PredictionFormat::Auto;
     if (suffix == QLatin1String("txt"))
         return looksLikeYoloClassesFile(path) ? PredictionFormat::Auto : PredictionFormat::YoloV4;
     if (suffix != QLatin1String("json"))

@@ -18,8 +18,9 @@ enum class PredictionFormat {
     YoloV7,
     Coco,   // a dataset or a results list: the reader tells them apart
     YoloV8, // Ultralytics v8 and v11: boxes, segmentation, oriented boxes
+    Voc,    // Pascal VOC XML, one file per image
 };
-constexpr int kPredictionFormatCount = int(PredictionFormat::YoloV8) + 1;
+constexpr int kPredictionFormatCount = int(PredictionFormat::Voc) + 1;
 
 QString formatName(PredictionFormat format);                      // "kili", "jsonl", ..., "yolo_v5"
 std::optional<PredictionFormat> formatFromName(QStringView name); // also "ndjson"
@@ -30,9 +31,9 @@ bool isYolo(PredictionFormat format);
 bool inUltralyticsLayout(const QString& path);
 
 // Recognises one file from its extension and its first bytes:
-// .jsonl/.ndjson → jsonl; .txt → yolo (YoloV4 as a placeholder: the classes file decides);
-// .json → a COCO dataset ("images" and "annotations"), a COCO results list (`[` of objects
-// with "image_id" and no "jsonResponse") → coco, `[` json array, an object with
+// .jsonl/.ndjson → jsonl; .xml with an <annotation> → voc; .txt → yolo (YoloV4 as a placeholder: the classes file
+// decides); .json → a COCO dataset ("images" and "annotations"), a COCO results list (`[` of
+// objects with "image_id" and no "jsonResponse") → coco, `[` json array, an object with
 // externalIdArray/jsonResponseArray → arrays, several objects on separate lines → jsonl, otherwise
 // one jsonResponse → kili. Returns Auto when the file is not a prediction file (e.g. an image or a
 // classes file).

@@ -6,6 +6,7 @@
 #include "predictions/jsonarrayreader.h"
 #include "predictions/jsonlreader.h"
 #include "predictions/kilifilereader.h"
+#include "predictions/vocreader.h"
 #include "predictions/yoloreader.h"
 
 #include <QFileInfo>
@@ -49,9 +50,18 @@ void PredictionScanner::fileProblem(const QString& path, const QString& message)
 const JobRule* PredictionScanner::targetDetectionJob(const QString& formatLabel,
                                                      QString* error) const {
     if (m_options.targetJob.isEmpty()) {
+        QStringList candidates;
+        for (const QString& name : m_rules.jobNames()) {
+            const JobRule* job = m_rules.job(name.toStdString());
+            if (job->kind == JobRule::Kind::ObjectDetection && !job->isChild)
+                candidates << name;
+        }
         *error = QStringLiteral("%1 files need a target job: give --target-job with the "
-                                "object-detection job that receives the boxes")
-                     .arg(formatLabel);
+                                "object-detection job that receives the boxes%2")
+                     .arg(formatLabel, candidates.isEmpty()
+                                           ? QStringLiteral(" (this project has none)")
+                                           : QStringLiteral(" (this project's: %1)")
+                                                 .arg(candidates.join(QStringLiteral(", "))));
         return nullptr;
     }
     const JobRule* job = m_rules.job(m_options.targetJob.toStdString());
@@ -94,6 +104,12 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
             return std::make_unique<YoloReader>(std::move(classes), *job,
                                                 CategoryResolver(*job, m_options.categoryMap));
         return std::make_unique<YoloReader>(std::move(classes), m_options.targetJob);
+    }
+    case PredictionFormat::Voc: {
+        const JobRule* job = targetDetectionJob(QStringLiteral("Pascal VOC"), error);
+        if (!job)
+            return {};
+        return std::make_unique<VocReader>(*job, CategoryResolver(*job, m_options.categoryMap));
     }
     case PredictionFormat::Coco: {
         const JobRule* job = targetDetectionJob(QStringLiteral("COCO"), error);

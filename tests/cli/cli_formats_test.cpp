@@ -1,8 +1,7 @@
 // kili-desk-cli import of the formats that describe shapes (COCO, YOLO, …) into the demo's
 // object-detection project ("Street objects", street-01 … street-08), end to end through the
 // in-process sandbox.
-#include "cli/clirunner.h"
-#include "sandbox/sandboxserver.h"
+#include "demofixture.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,10 +11,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <gtest/gtest.h>
-
-using kili::cli::CliRunner;
-using kili::sandbox::SandboxOptions;
-using kili::sandbox::SandboxServer;
 
 namespace {
 
@@ -39,44 +34,16 @@ const char* const kDataset = R"({
   ]
 })";
 
-class CliFormats : public ::testing::Test {
+class CliFormats : public kili::testing::DemoCli {
 protected:
     void SetUp() override {
-        ASSERT_TRUE(m_dir.isValid());
-        qputenv("KILI_DESK_JOURNAL_DIR", m_dir.filePath(s("journals")).toUtf8());
-        SandboxOptions options;
-        options.seedDemo = true;
-        m_server = std::make_unique<SandboxServer>(options);
-        QString error;
-        ASSERT_TRUE(m_server->start(&error)) << error.toStdString();
-        m_projectId = projectId(s("Street objects"));
+        DemoCli::SetUp();
+        m_projectId = demoProjectId(s("title"), s("Street objects"));
         ASSERT_FALSE(m_projectId.isEmpty());
-    }
-
-    int cli(QStringList arguments) {
-        m_out.clear();
-        m_err.clear();
-        QTextStream outStream(&m_out), errStream(&m_err);
-        CliRunner runner(outStream, errStream);
-        arguments = QStringList{s("--endpoint"), m_server->graphqlUrl().toString(), s("--api-key"),
-                                m_server->apiKey()}
-                    + arguments;
-        const int code = runner.run(arguments);
-        outStream.flush();
-        errStream.flush();
-        return code;
     }
 
     int import(const QStringList& arguments) {
         return cli(QStringList{s("import"), m_projectId, s("--model"), s("detector")} + arguments);
-    }
-
-    QString projectId(const QString& title) {
-        EXPECT_EQ(cli({s("projects"), s("--json")}), 0) << m_err.toStdString();
-        for (const QJsonValue& project : QJsonDocument::fromJson(m_out.toUtf8()).array())
-            if (project[s("title")].toString() == title)
-                return project[s("id")].toString();
-        return {};
     }
 
     QString writeFile(const char* name, const QByteArray& bytes) {
@@ -95,16 +62,18 @@ protected:
         return QJsonDocument::fromJson(m_out.toUtf8()).array();
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SandboxServer> m_server;
     QString m_projectId;
-    QString m_out, m_err;
 };
 
 } // namespace
 
 TEST_F(CliFormats, ACocoDatasetImportsItsBoxesAndNamesTheImageWithoutAnAsset) {
     const QString dataset = writeFile("dataset.json", kDataset);
+    // without the target job, the message names the project's object-detection jobs
+    EXPECT_EQ(import({s("--dry-run"), dataset}), 2);
+    EXPECT_TRUE(m_err.contains(s("give --target-job with the object-detection job that receives "
+                                 "the boxes (this project's: OBJECT_DETECTION_JOB)")))
+        << m_err.toStdString();
     EXPECT_EQ(import({s("--target-job"), s("OBJECT_DETECTION_JOB"), s("--dry-run"), dataset}), 2);
     const QString said = m_out + m_err;
     EXPECT_TRUE(said.contains(s("elsewhere"))) << said.toStdString();

@@ -93,7 +93,8 @@ TEST(CliBadInput, EveryCorpusFileFailsClearlyWithoutSendingAnything) {
                           << QStringLiteral("--classes")
                           << QStringLiteral(KILI_PREDICTIONS_DATA "/yolo_v4/classes.txt");
             }
-            if (QLatin1String(format) == QLatin1String("coco"))
+            if (QLatin1String(format) == QLatin1String("coco")
+                || QLatin1String(format) == QLatin1String("voc"))
                 arguments << QStringLiteral("--target-job") << QStringLiteral("DETECTION");
             arguments << path;
             const ProcessResult result = runCli(arguments, environment, 120000);

@@ -5,6 +5,7 @@
 //   yolo, yolo8                — classes file (yolo8: a data.yaml), a NUL byte, then a YOLO
 //                                label file (yolo8: read as Ultralytics' boxes and polygons)
 //   coco                       — a COCO file; or a COCO dataset, a NUL byte, then a results list
+//   voc                        — a Pascal VOC XML file
 //   validate                   — a jsonInterface, a NUL byte, then a jsonResponse
 //   options                    — a --map file (JSON or CSV) and a --thresholds file, then the
 //                                mapping and minimums applied to a jsonResponse by the filter
@@ -17,6 +18,7 @@
 #include "predictions/kilifilereader.h"
 #include "predictions/predictionscanner.h"
 #include "predictions/responsevalidator.h"
+#include "predictions/vocreader.h"
 #include "predictions/yoloreader.h"
 
 #include <QByteArray>
@@ -129,7 +131,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     }
     const QString path = scratchFile("input.json");
     writeFile(path, data, size);
-    if (target == "jsonl") {
+    if (target == "voc") {
+        static const InterfaceRules rules(interface);
+        const JobRule& job = *rules.job("DETECTION");
+        VocReader reader(job, CategoryResolver(job, {}));
+        scanner.scanFile(path, reader);
+    } else if (target == "jsonl") {
         JsonlReader reader;
         scanner.scanFile(path, reader);
     } else if (target == "json") {

@@ -13,6 +13,7 @@
 #include "predictions/kilifilereader.h"
 #include "predictions/predictionscanner.h"
 #include "predictions/responsevalidator.h"
+#include "predictions/vocreader.h"
 #include "predictions/yoloclasses.h"
 #include "predictions/yoloreader.h"
 
@@ -90,6 +91,12 @@ std::vector<NamedReader> readers() {
              static const InterfaceRules rules(testInterface());
              const JobRule& job = *rules.job("DETECTION");
              return std::make_unique<YoloReader>(testClasses(), job, CategoryResolver(job, {}));
+         }},
+        {"voc",
+         [] {
+             static const InterfaceRules rules(testInterface());
+             const JobRule& job = *rules.job("DETECTION");
+             return std::make_unique<VocReader>(job, CategoryResolver(job, {}));
          }},
         {"coco",
          [] {

@@ -50,13 +50,17 @@ TEST_F(CocoImportTest, AResultsListAsksForItsDatasetOnceAndIsPlanned) {
     EXPECT_EQ(panel->fileList()->topLevelItem(0)->text(1), QStringLiteral("COCO results"));
     panel->modelNameEdit()->setText(QStringLiteral("coco-model"));
 
+    // declined: checked all the same, and the table says what the file lacks
+    QSignalSpy checked(panel, &ImportPanel::checked);
     panel->check();
+    ASSERT_TRUE(checked.wait(30000)) << panel->statusText().toStdString();
     EXPECT_EQ(asked, 1);
-    EXPECT_TRUE(panel->statusText().contains(QStringLiteral("choose the COCO dataset")))
-        << panel->statusText().toStdString();
+    const PreflightModel* rows = panel->preflight()->model();
+    ASSERT_EQ(rows->count(Status::Invalid), 1);
+    EXPECT_TRUE(rows->row(0).problem.contains(QStringLiteral("--coco-dataset")))
+        << rows->row(0).problem.toStdString();
 
     answer = dataset;
-    QSignalSpy checked(panel, &ImportPanel::checked);
     panel->check();
     ASSERT_TRUE(checked.wait(30000)) << panel->statusText().toStdString();
     EXPECT_EQ(asked, 2);

@@ -447,30 +447,26 @@ void ImportPanel::updateFileList() {
         m_targetJobLabel->setVisible(yolo);
 }
 
-bool ImportPanel::cocoDatasetFor(QString& dataset) {
+QString ImportPanel::cocoDatasetForInputs() {
     const predictions::InputFiles inputs = predictions::collectInputs(m_inputs);
     const bool needed =
         std::any_of(inputs.files.cbegin(), inputs.files.cend(),
                     [](const QString& file) { return predictions::isCocoResultsList(file); });
     if (!needed)
-        return true;
+        return {};
     ImportSettingsStore store(m_project.id);
-    dataset = store.cocoDataset();
+    QString dataset = store.cocoDataset();
     if (!dataset.isEmpty() && QFileInfo::exists(dataset))
-        return true;
+        return dataset;
     dataset =
         m_chooseCocoDataset
             ? m_chooseCocoDataset(this)
             : QFileDialog::getOpenFileName(this, QStringLiteral("COCO dataset of the results list"),
                                            {}, QStringLiteral("COCO dataset (*.json)"));
-    if (dataset.isEmpty()) {
-        setStatus(QStringLiteral("A COCO results list names its images and categories by number "
-                                 "only: choose the COCO dataset file they come from, then Check "
-                                 "again."));
-        return false;
-    }
-    store.setCocoDataset(dataset);
-    return true;
+    // Declined: the check goes on, and the table says what the results list lacks.
+    if (!dataset.isEmpty())
+        store.setCocoDataset(dataset);
+    return dataset;
 }
 
 void ImportPanel::updateOverwriteText() {
@@ -593,8 +589,7 @@ void ImportPanel::check() {
     request.settings.overwrite = m_overwrite->isChecked();
     request.inputs = m_inputs;
     request.scan.targetJob = m_targetJob->currentText();
-    if (!cocoDatasetFor(request.scan.cocoDataset))
-        return;
+    request.scan.cocoDataset = cocoDatasetForInputs();
     request.scan.scaleConfidence = m_scaleConfidence->isChecked();
     request.confirmBeforeUpload = true;
     // Invalid items are shown in the table; the valid ones may still be sent.

@@ -131,8 +131,8 @@ private:
     QWidget* buildProgress();
     void updateFileList();
     // The dataset of the COCO results lists among the inputs: the project's remembered one, else
-    // asked for (and remembered). False when one is needed and none was given.
-    bool cocoDatasetFor(QString& dataset);
+    // asked for (and remembered); empty when none is needed or the person declined.
+    QString cocoDatasetForInputs();
     void updateOverwriteText();
     void updateButtons();
     void setStatus(const QString& text);

@@ -3,7 +3,7 @@
 
 Each folder is named after the reader the files are aimed at (jsonl, json, arrays, kili, yolo,
 yolo-classes, interface, import-options: the --map and --thresholds files, coco,
-yolo-v8: Ultralytics' labels); `any/` holds files aimed at no format in particular (empty, binary,
+yolo-v8: Ultralytics' labels, voc: Pascal VOC XML); `any/` holds files aimed at no format in particular (empty, binary,
 other encodings). Every file is also fed to every other reader by tests/security and the CLI
 tests, so the aim only decides which reader must report at least one error.
 
@@ -19,7 +19,7 @@ import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FOLDERS = ["jsonl", "json", "arrays", "kili", "yolo", "yolo-classes", "interface",
-           "import-options", "any", "coco", "yolo-v8"]
+           "import-options", "any", "coco", "yolo-v8", "voc"]
 
 GOOD_RESPONSE = {"CLASSIFICATION_JOB": {"categories": [{"name": "CAR", "confidence": 87}]}}
 GOOD_LINE = json.dumps({"externalId": "car-001", "jsonResponse": GOOD_RESPONSE})
@@ -410,6 +410,35 @@ def yolo_v8_corpus():
         write("yolo-v8", name, text)
 
 
+def voc_corpus():
+    def annotation(objects, size="<size><width>100</width><height>50</height></size>"):
+        return "<annotation><filename>img-001.jpg</filename>" + size + objects + "</annotation>"
+
+    def obj(name="car", box=(1, 1, 10, 10), extra=""):
+        sides = "".join(f"<{k}>{v}</{k}>" for k, v in zip(("xmin", "ymin", "xmax", "ymax"), box))
+        return f"<object><name>{name}</name><bndbox>{sides}</bndbox>{extra}</object>"
+
+    files = {
+        "not-xml.xml": "<annotation>this is not closed",
+        "not-voc.xml": "<annotation/>",
+        "no-size.xml": annotation(obj(), size=""),
+        "size-words.xml": annotation(obj(), size="<size><width>wide</width><height>x</height></size>"),
+        "unknown-class.xml": annotation(obj(name="zeppelin")),
+        "no-name.xml": annotation(obj(name="")),
+        "box-inverted.xml": annotation(obj(box=(10, 10, 1, 1))),
+        "box-outside.xml": annotation(obj(box=(1, 1, 1000, 10))),
+        "box-words.xml": annotation(obj(box=("a", "b", "c", "d"))),
+        "box-missing.xml": annotation("<object><name>car</name></object>"),
+        "score-above-one.xml": annotation(obj(extra="<score>7.5</score>")),
+        "entity-bomb.xml": '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xxxxxxxxxx">'
+                           '<!ENTITY y "&x;&x;&x;&x;&x;&x;&x;&x;&x;&x;">]>'
+                           + annotation(obj(name="&y;&y;&y;&y;")),
+        "deep.xml": "<annotation>" + "<object>" * 20000 + "</object>" * 20000 + "</annotation>",
+    }
+    for name, text in files.items():
+        write("voc", name, text)
+
+
 def rng_bytes(count):
     rng = random.Random(24)
     return [rng.getrandbits(8) for _ in range(count)]
@@ -430,6 +459,7 @@ def main():
     any_corpus()
     coco_corpus()
     yolo_v8_corpus()
+    voc_corpus()
     total = sum(os.path.getsize(p) for p in written)
     print(f"{len(written)} files, {total / 1e6:.1f} MB")
 
