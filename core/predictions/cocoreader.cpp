@@ -195,14 +195,7 @@ void CocoReader::emitImage(const Group& group, ReadSink& sink) {
     }
     if (broken)
         return;
-    auto parsed = m_parser.parse(m_builder.finish());
-    if (parsed.error()) {
-        sink.onProblem(readProblem(item.source,
-                                   QStringLiteral("internal error building the jsonResponse"),
-                                   item.externalId));
-        return;
-    }
-    sink.onItem(std::move(item), parsed.value_unsafe());
+    m_builder.send(std::move(item), sink);
 }
 
 const std::optional<QString>& CocoReader::categoryKey(std::int64_t id, const CocoContent& names) {

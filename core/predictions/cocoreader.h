@@ -51,7 +51,6 @@ private:
     const CocoContent* m_keysFor = nullptr;                          // the content m_keys belong to
     CocoFileParser m_fileParser;
     ResponseBuilder m_builder;
-    simdjson::dom::parser m_parser;
 };
 
 } // namespace kili::predictions

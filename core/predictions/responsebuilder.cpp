@@ -80,4 +80,15 @@ std::string_view ResponseBuilder::finish() {
     return m_json;
 }
 
+void ResponseBuilder::send(PredictionItem&& item, ReadSink& sink) {
+    auto parsed = m_parser.parse(finish());
+    if (parsed.error()) {
+        sink.onProblem(readProblem(item.source,
+                                   QStringLiteral("internal error building the jsonResponse"),
+                                   item.externalId));
+        return;
+    }
+    sink.onItem(std::move(item), parsed.value_unsafe());
+}
+
 } // namespace kili::predictions

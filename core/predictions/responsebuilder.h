@@ -5,6 +5,8 @@
 // readers of formats that describe shapes rather than jsonResponses (YOLO, COCO, VOC…).
 #pragma once
 
+#include "predictions/predictionreader.h"
+
 #include <QHash>
 #include <QString>
 #include <string>
@@ -31,6 +33,8 @@ public:
                     int confidence);
     // The whole jsonResponse; valid until the next change.
     std::string_view finish();
+    // Finishes the jsonResponse and hands it to `sink` as `item`'s.
+    void send(PredictionItem&& item, ReadSink& sink);
 
     // `text` as a JSON string literal, quotes included.
     static std::string jsonString(const QString& text);
@@ -46,7 +50,8 @@ private:
     std::string m_head; // {"JOB":{"annotations":[
     std::string m_json;
     int m_count = 0;
-    QHash<QString, std::string> m_categories; // name → JSON string: a few names, written often
+    QHash<QString, std::string> m_categories;
+    simdjson::dom::parser m_parser; // name → JSON string: a few names, written often
 };
 
 } // namespace kili::predictions

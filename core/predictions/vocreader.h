@@ -37,7 +37,6 @@ private:
 
     CategoryResolver m_resolver;
     ResponseBuilder m_builder;
-    simdjson::dom::parser m_parser;
 };
 
 } // namespace kili::predictions

@@ -161,15 +161,7 @@ void YoloReader::read(const QString& path, ReadSink& sink) {
     }
     if (broken)
         return; // a partial set of boxes would look complete on the server
-    auto parsed = m_parser.parse(m_builder.finish());
-    if (parsed.error()) {
-        sink.onProblem(readProblem(item.source,
-                                   QStringLiteral("internal error building the "
-                                                  "jsonResponse"),
-                                   item.externalId));
-        return;
-    }
-    sink.onItem(std::move(item), parsed.value_unsafe());
+    m_builder.send(std::move(item), sink);
 }
 
 } // namespace kili::predictions

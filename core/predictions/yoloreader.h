@@ -35,7 +35,6 @@ private:
 
     YoloClasses m_classes;
     ResponseBuilder m_builder;
-    simdjson::dom::parser m_parser;
     bool m_ultralytics = false;
     bool m_polygonTool = false;
     QString m_job;
