@@ -31,12 +31,12 @@ bool isYolo(PredictionFormat format);
 bool inUltralyticsLayout(const QString& path);
 
 // Recognises one file from its extension and its first bytes:
-// .jsonl/.ndjson → jsonl; .xml with an <annotation> → voc; .txt → yolo (YoloV4 as a placeholder: the classes file
-// decides); .json → a COCO dataset ("images" and "annotations"), a COCO results list (`[` of
-// objects with "image_id" and no "jsonResponse") → coco, `[` json array, an object with
-// externalIdArray/jsonResponseArray → arrays, several objects on separate lines → jsonl, otherwise
-// one jsonResponse → kili. Returns Auto when the file is not a prediction file (e.g. an image or a
-// classes file).
+// .jsonl/.ndjson → jsonl; .xml with an <annotation> → voc; .txt → yolo (YoloV4 as a placeholder:
+// the classes file or the folder layout decides); .json → a COCO dataset ("images" and no
+// "jsonResponse") or a COCO results list (`[` of objects with "image_id") → coco, another `[` →
+// json array, an object with externalIdArray/jsonResponseArray → arrays, several objects on
+// separate lines → jsonl, otherwise one jsonResponse → kili. Returns Auto when the file is not a
+// prediction file (e.g. an image or a classes file).
 PredictionFormat detectFormat(const QString& path);
 
 // True for a COCO results list (`[{"image_id", …}, …]`): it needs the dataset that names its
