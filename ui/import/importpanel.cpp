@@ -254,7 +254,7 @@ QWidget* ImportPanel::buildInputs() {
     form->addRow(m_overwrite);
     form->addRow(m_overwriteText);
     form->addRow(m_scaleConfidence);
-    form->addRow(QStringLiteral("Tar&get job (YOLO, COCO):"), m_targetJob);
+    form->addRow(QStringLiteral("Tar&get job (YOLO, COCO, VOC):"), m_targetJob);
     m_targetJobLabel = qobject_cast<QLabel*>(form->labelForField(m_targetJob));
 
     auto* layout = new QVBoxLayout(box);
@@ -422,7 +422,7 @@ void ImportPanel::dropEvent(QDropEvent* event) {
 void ImportPanel::updateFileList() {
     m_files->clear();
     const predictions::InputFiles inputs = predictions::collectInputs(m_inputs);
-    bool yolo = false;
+    bool shapes = false;
     for (const QString& file : inputs.files) {
         const predictions::PredictionFormat format = predictions::detectFormat(file);
         QString formatText;
@@ -436,15 +436,18 @@ void ImportPanel::updateFileList() {
             formatText = QStringLiteral("COCO results");
         else
             formatText = predictions::formatName(format);
-        yolo = yolo || predictions::isYolo(format) || format == predictions::PredictionFormat::Coco;
+        // the formats that describe shapes go into the object-detection job chosen here
+        shapes = shapes || predictions::isYolo(format)
+                 || format == predictions::PredictionFormat::Coco
+                 || format == predictions::PredictionFormat::Voc;
         auto* item = new QTreeWidgetItem(m_files, {QFileInfo(file).fileName(), formatText});
         item->setToolTip(0, file);
     }
     for (const QString& error : inputs.errors)
         new QTreeWidgetItem(m_files, {error, QStringLiteral("not found")});
-    m_targetJob->setVisible(yolo);
+    m_targetJob->setVisible(shapes);
     if (m_targetJobLabel)
-        m_targetJobLabel->setVisible(yolo);
+        m_targetJobLabel->setVisible(shapes);
 }
 
 QString ImportPanel::cocoDatasetForInputs() {
