@@ -116,6 +116,8 @@ ImportCommandLine ImportCommandLine::parse(const QStringList& arguments) {
     const QCommandLineOption format(o("format"), o("input format"), o("F"), o("auto"));
     const QCommandLineOption targetJob(o("target-job"), o("YOLO target job"), o("JOB"));
     const QCommandLineOption classes(o("classes"), o("YOLO classes file"), o("FILE"));
+    const QCommandLineOption cocoDataset(o("coco-dataset"), o("COCO dataset of a results list"),
+                                         o("FILE"));
     const QCommandLineOption overwrite(o("overwrite"), o("replace earlier labels of this model"));
     const QCommandLineOption dryRun(o("dry-run"), o("stop after the plan"));
     const QCommandLineOption skipInvalid(o("skip-invalid"), o("send the valid items anyway"));
@@ -125,8 +127,8 @@ ImportCommandLine ImportCommandLine::parse(const QStringList& arguments) {
     const QCommandLineOption noSavedMap(o("no-saved-map"), o("ignore the desk's mapping"));
     const QCommandLineOption minimum(o("min-confidence"), o("minimum confidence"), o("N|CLASS=N"));
     const QCommandLineOption thresholds(o("thresholds"), o("per-class minimums"), o("FILE"));
-    parser.addOptions({model, labelType, format, targetJob, classes, overwrite, dryRun, skipInvalid,
-                       scale, report, map, noSavedMap, minimum, thresholds});
+    parser.addOptions({model, labelType, format, targetJob, classes, cocoDataset, overwrite, dryRun,
+                       skipInvalid, scale, report, map, noSavedMap, minimum, thresholds});
     if (!parser.parse(QStringList{o("import")} + arguments)) {
         line.errors << parser.errorText();
         return line;
@@ -154,6 +156,7 @@ ImportCommandLine ImportCommandLine::parse(const QStringList& arguments) {
     request.scan.format = chosen.value_or(PredictionFormat::Auto);
     request.scan.targetJob = parser.value(targetJob);
     request.scan.classesFile = parser.value(classes);
+    request.scan.cocoDataset = parser.value(cocoDataset);
     request.scan.scaleConfidence = parser.isSet(scale);
     request.dryRun = parser.isSet(dryRun);
     request.skipInvalid = parser.isSet(skipInvalid);
@@ -163,7 +166,8 @@ ImportCommandLine ImportCommandLine::parse(const QStringList& arguments) {
     // A path that is not there, or not a file or folder (a FIFO would block the read forever),
     // is a mistake on the command line, found before any request.
     request.inputs = positional.mid(1);
-    for (const QString& path : request.inputs + QStringList{request.scan.classesFile})
+    for (const QString& path :
+         request.inputs + QStringList{request.scan.classesFile, request.scan.cocoDataset})
         line.errors << inputPathProblem(path);
     line.errors.removeAll(QString());
     return line;

@@ -21,6 +21,7 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "Kili Desk developers <maintainers@kili-desk
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# dpkg-shlibdeps adds the libraries the programs link (Qt, libyaml-cpp0.7 for YOLO's data.yaml…).
 # The platform plugins (xcb, wayland) that kili-desk needs to show a window, and the SQLite driver
 # of the sandbox's storage.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite")

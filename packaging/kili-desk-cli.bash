@@ -34,7 +34,7 @@ _kili_desk_cli() {
     _init_completion || return
 
     case $prev in
-        --report | --classes | --file)
+        --report | --classes | --file | --coco-dataset)
             _filedir
             return
             ;;

@@ -8,7 +8,7 @@ KILI_DEB_PACKAGES=(
     build-essential cmake ninja-build pkg-config clang clang-format libclang-rt-dev
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     qt6-charts-dev
-    libqt6sql6-sqlite libgl-dev libsimdjson-dev openssl
+    libqt6sql6-sqlite libgl-dev libsimdjson-dev libyaml-cpp-dev openssl
     libboost-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
     xvfb xauth imagemagick fonts-dejavu-core
     dbus-daemon gnome-keyring

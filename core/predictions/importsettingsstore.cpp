@@ -56,4 +56,12 @@ void ImportSettingsStore::setCategoryMapping(const CategoryMapping& mapping) {
                          QJsonDocument(jobs).toJson(QJsonDocument::Compact));
 }
 
+QString ImportSettingsStore::cocoDataset() const {
+    return QSettings().value(key("cocoDataset")).toString();
+}
+
+void ImportSettingsStore::setCocoDataset(const QString& path) {
+    QSettings().setValue(key("cocoDataset"), path);
+}
+
 } // namespace kili::predictions

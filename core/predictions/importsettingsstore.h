@@ -1,6 +1,7 @@
 // What the import remembers per project between sessions (QSettings, shared by kili-desk and
 // kili-desk-cli): the last model name and label type, and the category mapping from a file's
-// class names to the interface's keys.
+// class names to the interface's keys, and the COCO dataset that names the images of COCO results
+// lists.
 #pragma once
 
 #include "predictions/responsefilter.h"
@@ -21,6 +22,8 @@ public:
     void setLabelType(const QString& type);
     CategoryMapping categoryMapping() const;
     void setCategoryMapping(const CategoryMapping& mapping);
+    QString cocoDataset() const; // empty when none was chosen yet
+    void setCocoDataset(const QString& path);
 
 private:
     QString key(const char* name) const;

@@ -49,6 +49,7 @@ InterfaceRules::InterfaceRules(const Interface& interface) {
                 children.push_back(child.toStdString());
             rule.categories.emplace(category.key.toStdString(), std::move(children));
             rule.categoryKeys << category.key;
+            rule.categoryNames << category.name;
         }
         m_jobNames << job.name;
         m_jobs.emplace(rule.name, std::move(rule));

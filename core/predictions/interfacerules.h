@@ -41,7 +41,8 @@ struct JobRule {
     bool singleChoice = false;
     // category key → names of the child jobs it opens
     NameMap<std::vector<std::string>> categories;
-    QStringList categoryKeys; // document order, for messages
+    QStringList categoryKeys;  // document order, for messages
+    QStringList categoryNames; // display names, in the order of categoryKeys
 
     bool hasTool(std::string_view tool) const;
     bool hasCategory(std::string_view key) const {

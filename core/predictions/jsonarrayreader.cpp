@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <algorithm>
+#include <cstring>
 
 namespace kili::predictions {
 
@@ -11,9 +12,16 @@ bool loadPadded(const QString& path, simdjson::padded_string& out, QString& erro
         error = cannotOpenMessage(file.errorString());
         return false;
     }
-    const QByteArray bytes = file.readAll();
-    const qsizetype skip = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    out = simdjson::padded_string(bytes.constData() + skip, std::size_t(bytes.size() - skip));
+    // Read straight into the padded buffer: a copy would double the memory a large file takes.
+    const qint64 size = file.size();
+    out = simdjson::padded_string(std::size_t(qMax<qint64>(size, 0)));
+    const qint64 read = size > 0 ? file.read(out.data(), size) : 0;
+    if (read != size) {
+        error = cannotOpenMessage(file.errorString());
+        return false;
+    }
+    if (size >= 3 && std::memcmp(out.data(), "\xEF\xBB\xBF", 3) == 0)
+        out = simdjson::padded_string(out.data() + 3, std::size_t(size - 3));
     return true;
 }
 

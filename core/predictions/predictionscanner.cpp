@@ -1,12 +1,15 @@
 #include "predictions/predictionscanner.h"
 
 #include "predictions/arraysreader.h"
+#include "predictions/cocoreader.h"
 #include "predictions/compactjson.h"
 #include "predictions/jsonarrayreader.h"
 #include "predictions/jsonlreader.h"
 #include "predictions/kilifilereader.h"
+#include "predictions/vocreader.h"
 #include "predictions/yoloreader.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace kili::predictions {
@@ -44,6 +47,33 @@ void PredictionScanner::fileProblem(const QString& path, const QString& message)
     ++m_result.invalidItems;
 }
 
+const JobRule* PredictionScanner::targetDetectionJob(const QString& formatLabel,
+                                                     QString* error) const {
+    if (m_options.targetJob.isEmpty()) {
+        QStringList candidates;
+        for (const QString& name : m_rules.jobNames()) {
+            const JobRule* job = m_rules.job(name.toStdString());
+            if (job->kind == JobRule::Kind::ObjectDetection && !job->isChild)
+                candidates << name;
+        }
+        *error = QStringLiteral("%1 files need a target job: give --target-job with the "
+                                "object-detection job that receives the boxes%2")
+                     .arg(formatLabel, candidates.isEmpty()
+                                           ? QStringLiteral(" (this project has none)")
+                                           : QStringLiteral(" (this project's: %1)")
+                                                 .arg(candidates.join(QStringLiteral(", "))));
+        return nullptr;
+    }
+    const JobRule* job = m_rules.job(m_options.targetJob.toStdString());
+    if (!job || (job->kind != JobRule::Kind::ObjectDetection)) {
+        *error = QStringLiteral("the target job \"%1\" is not an object-detection job of this "
+                                "project")
+                     .arg(m_options.targetJob);
+        return nullptr;
+    }
+    return job;
+}
+
 std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat format,
                                                                QString* error) {
     switch (format) {
@@ -57,19 +87,11 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
         return std::make_unique<ArraysReader>();
     case PredictionFormat::YoloV4:
     case PredictionFormat::YoloV5:
-    case PredictionFormat::YoloV7: {
-        if (m_options.targetJob.isEmpty()) {
-            *error = QStringLiteral("YOLO files need a target job: give --target-job with the "
-                                    "object-detection job that receives the boxes");
+    case PredictionFormat::YoloV7:
+    case PredictionFormat::YoloV8: {
+        const JobRule* job = targetDetectionJob(QStringLiteral("YOLO"), error);
+        if (!job)
             return {};
-        }
-        const JobRule* job = m_rules.job(m_options.targetJob.toStdString());
-        if (!job || (job->kind != JobRule::Kind::ObjectDetection)) {
-            *error = QStringLiteral("the target job \"%1\" is not an object-detection job of this "
-                                    "project")
-                         .arg(m_options.targetJob);
-            return {};
-        }
         if (m_options.classesFile.isEmpty()) {
             *error = QStringLiteral("YOLO files need their classes file (classes.txt, obj.names or "
                                     "a data.yaml): give --classes FILE");
@@ -78,7 +100,23 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
         YoloClasses classes = YoloClasses::load(m_options.classesFile, error);
         if (classes.isEmpty())
             return {};
+        if (format == PredictionFormat::YoloV8)
+            return std::make_unique<YoloReader>(std::move(classes), *job,
+                                                CategoryResolver(*job, m_options.categoryMap));
         return std::make_unique<YoloReader>(std::move(classes), m_options.targetJob);
+    }
+    case PredictionFormat::Voc: {
+        const JobRule* job = targetDetectionJob(QStringLiteral("Pascal VOC"), error);
+        if (!job)
+            return {};
+        return std::make_unique<VocReader>(*job, CategoryResolver(*job, m_options.categoryMap));
+    }
+    case PredictionFormat::Coco: {
+        const JobRule* job = targetDetectionJob(QStringLiteral("COCO"), error);
+        if (!job)
+            return {};
+        return std::make_unique<CocoReader>(*job, CategoryResolver(*job, m_options.categoryMap),
+                                            m_options.cocoDataset);
     }
     case PredictionFormat::Auto:
         break;
@@ -86,6 +124,15 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
     *error = QStringLiteral("the format of this file is not recognised; give --format (one of %1)")
                  .arg(formatNames().mid(1).join(QStringLiteral(", ")));
     return {};
+}
+
+PredictionFormat PredictionScanner::formatOf(const QString& file) const {
+    if (m_options.format != PredictionFormat::Auto)
+        return m_options.format;
+    const PredictionFormat format = detectFormat(file);
+    if (format == PredictionFormat::YoloV4 && (m_ultralyticsClasses || inUltralyticsLayout(file)))
+        return PredictionFormat::YoloV8;
+    return format;
 }
 
 void PredictionScanner::scan(const QStringList& paths) {
@@ -96,20 +143,27 @@ void PredictionScanner::scan(const QStringList& paths) {
         m_options.classesFile = inputs.classesFile;
     // The other files are still read: a folder may mix YOLO labels with other predictions.
     bool yoloUnavailable = false;
+    const QString datasetPath = m_options.cocoDataset.isEmpty()
+                                    ? QString()
+                                    : QFileInfo(m_options.cocoDataset).absoluteFilePath();
+    // An Ultralytics data.yaml says its task: its labels may hold polygons.
+    QString ignored;
+    m_ultralyticsClasses = !m_options.classesFile.isEmpty()
+                           && !YoloClasses::load(m_options.classesFile, &ignored).task().isEmpty();
     for (const QString& file : inputs.files) {
         if (m_cancel && m_cancel->load()) {
             m_result.cancelled = true;
             return;
         }
-        PredictionFormat format = m_options.format;
-        if (format == PredictionFormat::Auto) {
-            format = detectFormat(file);
-            if (format == PredictionFormat::Auto)
-                continue; // images and other files beside the predictions
-        }
+        if (!datasetPath.isEmpty() && QFileInfo(file).absoluteFilePath() == datasetPath)
+            continue; // the COCO dataset beside its results: names, not predictions
+        const PredictionFormat format = formatOf(file);
+        if (format == PredictionFormat::Auto)
+            continue; // images and other files beside the predictions
         if (isYolo(format) && yoloUnavailable)
             continue; // the same problem for every .txt file: said once
-        auto& reader = m_readers[int(isYolo(format) ? PredictionFormat::YoloV4 : format)];
+        const bool darknet = isYolo(format) && format != PredictionFormat::YoloV8;
+        auto& reader = m_readers[int(darknet ? PredictionFormat::YoloV4 : format)];
         if (!reader) {
             QString error;
             reader = readerFor(format, &error);

@@ -19,6 +19,7 @@ struct ScanOptions {
     PredictionFormat format = PredictionFormat::Auto;
     QString targetJob;            // YOLO formats: the object-detection job that receives the boxes
     QString classesFile;          // YOLO formats: class list; found beside the labels when empty
+    QString cocoDataset;          // COCO results lists: the dataset naming images and categories
     bool scaleConfidence = false; // multiply 0–1 confidences by 100 (an explicit choice)
     bool keepItems = true;        // false: check only (benchmarks, quick validation)
     // Applied to every jsonResponse before it is checked (ResponseFilter):
@@ -70,6 +71,11 @@ private:
     // Keeps the first kMaxKeptProblems problems and counts the others.
     void capProblems();
     std::unique_ptr<PredictionReader> readerFor(PredictionFormat format, QString* error);
+    // The given format, else the detected one (Ultralytics' YOLO when its layout or data.yaml
+    // says so); Auto for files that are not predictions.
+    PredictionFormat formatOf(const QString& file) const;
+    // The object-detection job that formats of shapes (YOLO, COCO) write into.
+    const JobRule* targetDetectionJob(const QString& formatLabel, QString* error) const;
     void fileProblem(const QString& path, const QString& message);
 
     // Kept for every valid item of a big import: small on purpose.
@@ -87,7 +93,8 @@ private:
     simdjson::dom::parser m_filteredParser; // holds the filtered jsonResponse being checked
     ScanResult m_result;
     std::unordered_map<std::size_t, Seen> m_seen; // hash of "e:<externalId>" / "a:<assetId>"
-    std::unique_ptr<PredictionReader> m_readers[8];
+    std::unique_ptr<PredictionReader> m_readers[kPredictionFormatCount];
+    bool m_ultralyticsClasses = false;
     const std::atomic_bool* m_cancel = nullptr;
     std::function<void(qint64)> m_progress;
     qint64 m_progressEvery = 10000;

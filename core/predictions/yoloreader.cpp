@@ -4,26 +4,11 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonValue>
 #include <charconv>
 
 namespace kili::predictions {
 
 namespace {
-
-std::string jsonString(const QString& text) {
-    // QJsonDocument escapes exactly as JSON requires; wrap in an array to serialise a string.
-    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return std::string(array.constData() + 1, std::size_t(array.size() - 2));
-}
-
-void appendNumber(std::string& out, double value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr);
-}
 
 std::vector<std::string_view> fields(std::string_view line) {
     std::vector<std::string_view> parts;
@@ -49,7 +34,97 @@ bool toDouble(std::string_view text, double& value) {
 
 YoloReader::YoloReader(YoloClasses classes, QString targetJob)
     : m_classes(std::move(classes))
-    , m_targetJob(jsonString(targetJob)) {}
+    , m_builder(targetJob)
+    , m_job(targetJob) {}
+
+YoloReader::YoloReader(YoloClasses classes, const JobRule& job, CategoryResolver categories)
+    : m_classes(std::move(classes))
+    , m_builder(job.displayName)
+    , m_ultralytics(true)
+    , m_polygonTool(job.hasTool("polygon"))
+    , m_job(job.displayName)
+    , m_resolver(std::move(categories)) {}
+
+const std::optional<QString>& YoloReader::categoryOf(int classId) {
+    auto known = m_categories.find(classId);
+    if (known == m_categories.end()) {
+        const QString name = m_classes.name(classId);
+        known = m_categories.insert(classId, m_resolver ? m_resolver->resolve(name)
+                                                        : std::optional<QString>(name));
+    }
+    return *known;
+}
+
+QString YoloReader::formatProblem(std::string_view line) const {
+    const QString got = QString::fromUtf8(line.data(), qsizetype(line.size()));
+    if (!m_ultralytics)
+        return QStringLiteral("expected `class x_center y_center width height [probability]` "
+                              "with numbers, got \"%1\"")
+            .arg(got);
+    return QStringLiteral("expected `class x_center y_center width height [confidence]`, a "
+                          "segmentation `class x1 y1 … xn yn [confidence]` or an oriented box "
+                          "`class x1 y1 … x4 y4 [confidence]` with numbers, got \"%1\"")
+        .arg(got);
+}
+
+QString YoloReader::addPolygon(const std::vector<double>& values, const QString& name) {
+    const std::size_t coordinates = values.size() - values.size() % 2;
+    const QString& task = m_classes.task();
+    if (task == QLatin1String("detect"))
+        return QStringLiteral("the data.yaml says task: detect, so a line is `class x_center "
+                              "y_center width height [confidence]`, not a polygon");
+    if (task == QLatin1String("obb") && coordinates != 8)
+        return QStringLiteral("the data.yaml says task: obb, so a line holds the 4 corners of an "
+                              "oriented box (8 numbers), not %1")
+            .arg(coordinates);
+    if (!m_polygonTool)
+        return QStringLiteral("the line is a polygon (segmentation or oriented box) but %1 has no "
+                              "polygon tool; add the tool to the job, or import boxes")
+            .arg(m_job);
+    std::vector<NormalisedPoint> points;
+    for (std::size_t i = 0; i + 1 < coordinates; i += 2)
+        points.push_back({values[i], values[i + 1]});
+    const int confidence = values.size() % 2 ? int(100 * values.back()) : 100;
+    m_builder.addPolygon(points, name, confidence);
+    return {};
+}
+
+QString YoloReader::addLine(const std::vector<std::string_view>& parts, std::string_view line) {
+    const std::size_t count = parts.size() - 1;
+    const bool box = count == 4 || count == 5;
+    if (!box && (!m_ultralytics || count < 6))
+        return formatProblem(line);
+    std::vector<double> values(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!toDouble(parts[i + 1], values[i]))
+            return formatProblem(line);
+    }
+    int classId = -1;
+    const auto result =
+        std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), classId);
+    if (result.ec != std::errc() || result.ptr != parts[0].data() + parts[0].size())
+        return formatProblem(line);
+    if (!m_classes.contains(classId))
+        return QStringLiteral("class %1 is not in the classes file (it has %2 classes)")
+            .arg(classId)
+            .arg(m_classes.size());
+    const std::optional<QString>& name = categoryOf(classId);
+    if (!name)
+        return m_resolver->unmatchedMessage(m_classes.name(classId));
+    if (!box)
+        return addPolygon(values, *name);
+    const double xc = values[0], yc = values[1], w = values[2], h = values[3];
+    if (w < 0 || h < 0) {
+        // the corners would still fall inside the image, so the validator cannot see it
+        return QStringLiteral("the box has a negative width or height (%1 × %2); YOLO sizes "
+                              "are fractions of the image between 0 and 1")
+            .arg(w)
+            .arg(h);
+    }
+    const int confidence = count == 5 ? int(100 * values[4]) : 100;
+    m_builder.addRectangle(xc - w / 2, yc - h / 2, xc + w / 2, yc + h / 2, *name, confidence);
+    return {};
+}
 
 void YoloReader::read(const QString& path, ReadSink& sink) {
     PredictionItem item;
@@ -61,87 +136,23 @@ void YoloReader::read(const QString& path, ReadSink& sink) {
             readProblem(item.source, cannotOpenMessage(file.errorString()), item.externalId));
         return;
     }
-    m_json.assign("{");
-    m_json += m_targetJob;
-    m_json += ":{\"annotations\":[";
-    bool first = true;
+    m_builder.clear();
     bool broken = false;
     LineReader lines(file);
     lines.setMaxLineBytes(kMaxYoloLineBytes);
     std::string_view line;
     while (lines.next(line)) {
         const SourceLocation where{path, lines.lineNumber(), {}};
-        if (lines.lastLineTooLong()) {
-            sink.onProblem(readProblem(where,
-                                       lineTooLongMessage(lines.lastLineBytes(), kMaxYoloLineBytes),
-                                       item.externalId));
-            broken = true;
-            continue;
-        }
         const auto parts = fields(line);
-        if (parts.empty())
+        if (parts.empty() && !lines.lastLineTooLong())
             continue;
-        double values[5] = {0, 0, 0, 0, 1.0};
-        bool ok = parts.size() == 5 || parts.size() == 6;
-        for (std::size_t i = 1; ok && i < parts.size(); ++i)
-            ok = toDouble(parts[i], values[i - 1]);
-        int classId = -1;
-        if (ok) {
-            const auto result =
-                std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), classId);
-            ok = result.ec == std::errc() && result.ptr == parts[0].data() + parts[0].size();
-        }
-        if (!ok) {
-            sink.onProblem(readProblem(
-                where,
-                QStringLiteral("expected `class x_center y_center width height [probability]` "
-                               "with numbers, got \"%1\"")
-                    .arg(QString::fromUtf8(line.data(), qsizetype(line.size()))),
-                item.externalId));
+        const QString problem = lines.lastLineTooLong()
+                                    ? lineTooLongMessage(lines.lastLineBytes(), kMaxYoloLineBytes)
+                                    : addLine(parts, line);
+        if (!problem.isEmpty()) {
+            sink.onProblem(readProblem(where, problem, item.externalId));
             broken = true;
-            continue;
         }
-        if (!m_classes.contains(classId)) {
-            sink.onProblem(readProblem(
-                where,
-                QStringLiteral("class %1 is not in the classes file (it has %2 classes)")
-                    .arg(classId)
-                    .arg(m_classes.size()),
-                item.externalId));
-            broken = true;
-            continue;
-        }
-        const double xc = values[0], yc = values[1], w = values[2], h = values[3];
-        if (w < 0 || h < 0) {
-            // the corners would still fall inside the image, so the validator cannot see it
-            sink.onProblem(readProblem(
-                where,
-                QStringLiteral("the box has a negative width or height (%1 × %2); YOLO sizes "
-                               "are fractions of the image between 0 and 1")
-                    .arg(w)
-                    .arg(h),
-                item.externalId));
-            broken = true;
-            continue;
-        }
-        const double left = xc - w / 2, right = xc + w / 2, top = yc - h / 2, bottom = yc + h / 2;
-        const int confidence = parts.size() == 6 ? int(100 * values[4]) : 100;
-        m_json += first ? "" : ",";
-        first = false;
-        m_json += "{\"boundingPoly\":[{\"normalizedVertices\":[";
-        const double vertices[4][2] = {{left, bottom}, {left, top}, {right, top}, {right, bottom}};
-        for (int v = 0; v < 4; ++v) {
-            m_json += v ? ",{\"x\":" : "{\"x\":";
-            appendNumber(m_json, vertices[v][0]);
-            m_json += ",\"y\":";
-            appendNumber(m_json, vertices[v][1]);
-            m_json += "}";
-        }
-        m_json += "]}],\"categories\":[{\"name\":";
-        m_json += jsonString(m_classes.name(classId));
-        m_json += ",\"confidence\":";
-        m_json += std::to_string(confidence);
-        m_json += "}],\"type\":\"rectangle\"}";
     }
     if (lines.failed()) {
         sink.onProblem(
@@ -150,16 +161,7 @@ void YoloReader::read(const QString& path, ReadSink& sink) {
     }
     if (broken)
         return; // a partial set of boxes would look complete on the server
-    m_json += "]}}";
-    auto parsed = m_parser.parse(m_json);
-    if (parsed.error()) {
-        sink.onProblem(readProblem(item.source,
-                                   QStringLiteral("internal error building the "
-                                                  "jsonResponse"),
-                                   item.externalId));
-        return;
-    }
-    sink.onItem(std::move(item), parsed.value_unsafe());
+    m_builder.send(std::move(item), sink);
 }
 
 } // namespace kili::predictions

@@ -1,4 +1,7 @@
-// bench_predictions [check=1000000] [import=20000] [checkBytes=1000000000]
+// bench_predictions [check=1000000] [import=20000] [checkBytes=1000000000] [coco=1000000]
+// 0. Check a COCO results list of `coco` box annotations (10 per image) against its dataset →
+//    annotations/s and peak memory (targets ≥ 200,000/s, < 300 MB); first, so that its peak is
+//    its own.
 // 1. Check N classification predictions (JSONL generated into a temp dir): read + validate
 //    against the interface → predictions/s and peak memory (targets ≥ 200,000/s, < 300 MB); then
 //    the same for a file of `checkBytes` (1 GB).
@@ -118,6 +121,75 @@ void benchCheck(qint64 count, qint64 minBytes = 0) {
                                       : QStringLiteral("check %1 predictions").arg(count);
     result(qPrintable(what), QStringLiteral("%1 pred/s").arg(perSecond, 0, 'f', 0),
            QStringLiteral("200000 pred/s (target)"), QString::number(perSecond / 200000.0, 'f', 2));
+    const double peak = peakMegabytes();
+    result(qPrintable(what + QStringLiteral(", peak memory")),
+           QStringLiteral("%1 MB").arg(peak, 0, 'f', 0), QStringLiteral("300 MB (target)"),
+           QString::number(peak / 300.0, 'f', 2));
+}
+
+const char* kDetectionInterface =
+    R"({"jobs":{"DETECTION":{"mlTask":"OBJECT_DETECTION","tools":["rectangle"],"required":1,)"
+    R"("isChild":false,"content":{"input":"radio","categories":{"CAR":{"name":"Car"},)"
+    R"("PEDESTRIAN":{"name":"Pedestrian"},"TRAFFIC_LIGHT":{"name":"Traffic light"}}}}}})";
+
+// A dataset of count/10 images of alternating sizes and its results list of `count` boxes.
+void writeCoco(const QString& datasetPath, const QString& resultsPath, qint64 count) {
+    const qint64 images = qMax<qint64>(1, count / 10);
+    QFile dataset(datasetPath);
+    if (!dataset.open(QIODevice::WriteOnly))
+        return;
+    dataset.write(R"({"categories":[{"id":1,"name":"car"},{"id":2,"name":"pedestrian"},)"
+                  R"({"id":3,"name":"traffic light"}],"images":[)");
+    for (qint64 i = 0; i < images; ++i) {
+        dataset.write((i ? ",{\"id\":" : "{\"id\":") + QByteArray::number(i)
+                      + ",\"file_name\":\"asset-" + QByteArray::number(i)
+                      + (i % 2 ? ".jpg\",\"width\":1280,\"height\":720}"
+                               : ".jpg\",\"width\":640,\"height\":480}"));
+    }
+    dataset.write("],\"annotations\":[]}");
+    QFile results(resultsPath);
+    if (!results.open(QIODevice::WriteOnly))
+        return;
+    QByteArray chunk = "[";
+    for (qint64 i = 0; i < count; ++i) {
+        chunk += (i ? ",\n{\"image_id\":" : "{\"image_id\":") + QByteArray::number(i % images)
+                 + ",\"category_id\":" + QByteArray::number(1 + i % 3) + ",\"bbox\":["
+                 + QByteArray::number(10 + i % 300) + ",20.5,100.25,50],\"score\":0."
+                 + QByteArray::number(100 + i % 900) + "}";
+        if (chunk.size() > (1 << 22)) {
+            results.write(chunk);
+            chunk.clear();
+        }
+    }
+    results.write(chunk + "]\n");
+}
+
+void benchCoco(qint64 count) {
+    QTemporaryDir dir;
+    const QString dataset = dir.filePath(QStringLiteral("instances.json"));
+    const QString results = dir.filePath(QStringLiteral("detections.json"));
+    writeCoco(dataset, results, count);
+    const kili::Interface interface = kili::Interface::parse(kDetectionInterface);
+    ScanOptions options;
+    options.keepItems = false;
+    options.targetJob = QStringLiteral("DETECTION");
+    options.cocoDataset = dataset;
+    PredictionScanner scanner(interface, options);
+    QElapsedTimer timer;
+    timer.start();
+    scanner.scan({results});
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const ScanResult& scanned = scanner.result();
+    if (scanned.invalidItems != 0)
+        std::fprintf(stderr, "coco: %lld invalid of %lld read: %s\n", qint64(scanned.invalidItems),
+                     qint64(scanned.itemsRead), qPrintable(scanned.problems.value(0).toText()));
+    const double perSecond = double(count) / seconds;
+    std::printf("coco: %lld annotations (%lld images), %.0f MB in %.2f s\n", count,
+                qint64(scanned.itemsRead), double(QFileInfo(results).size()) / 1e6, seconds);
+    const QString what = QStringLiteral("check a %1 annotation COCO results file").arg(count);
+    result(qPrintable(what), QStringLiteral("%1 annotations/s").arg(perSecond, 0, 'f', 0),
+           QStringLiteral("200000 annotations/s (target)"),
+           QString::number(perSecond / 200000.0, 'f', 2));
     const double peak = peakMegabytes();
     result(qPrintable(what + QStringLiteral(", peak memory")),
            QStringLiteral("%1 MB").arg(peak, 0, 'f', 0), QStringLiteral("300 MB (target)"),
@@ -279,6 +351,9 @@ int main(int argc, char** argv) {
     const int importCount = arguments.size() > 2 ? arguments.at(2).toInt() : 20000;
     const qint64 checkBytes =
         arguments.size() > 3 ? arguments.at(3).toLongLong() : qint64(1000) * 1000 * 1000;
+    const qint64 cocoCount = arguments.size() > 4 ? arguments.at(4).toLongLong() : 1000000;
+    if (cocoCount > 0)
+        benchCoco(cocoCount);
     if (checkCount > 0)
         benchCheck(checkCount);
     if (checkBytes > 0)

@@ -1,7 +1,6 @@
 // kili-desk-cli import on the TEXT demo project ("News entities"): named-entity offsets are checked
 // against the asset's text once the assets are matched, end to end through the in-process sandbox.
-#include "cli/clirunner.h"
-#include "sandbox/sandboxserver.h"
+#include "demofixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -11,56 +10,15 @@
 #include <QTextStream>
 #include <gtest/gtest.h>
 
-using kili::cli::CliRunner;
-using kili::sandbox::SandboxOptions;
-using kili::sandbox::SandboxServer;
-
 namespace {
 
 QString s(const char* text) {
     return QString::fromUtf8(text);
 }
 
-class NerText : public ::testing::Test {
+class NerText : public kili::testing::DemoCli {
 protected:
-    void SetUp() override {
-        ASSERT_TRUE(m_dir.isValid());
-        qputenv("KILI_DESK_JOURNAL_DIR", m_dir.filePath(s("journals")).toUtf8());
-        SandboxOptions options;
-        options.seedDemo = true;
-        m_server = std::make_unique<SandboxServer>(options);
-        QString error;
-        ASSERT_TRUE(m_server->start(&error)) << error.toStdString();
-    }
-
-    int cli(QStringList arguments, QString* out = nullptr) {
-        QString o, e;
-        QTextStream outStream(&o), errStream(&e);
-        CliRunner runner(outStream, errStream);
-        arguments = QStringList{s("--endpoint"), m_server->graphqlUrl().toString(), s("--api-key"),
-                                m_server->apiKey()}
-                    + arguments;
-        const int code = runner.run(arguments);
-        outStream.flush();
-        errStream.flush();
-        if (out)
-            *out = o;
-        m_err = e;
-        return code;
-    }
-
-    QString textProjectId() {
-        QString out;
-        EXPECT_EQ(cli({s("projects"), s("--json")}, &out), 0) << m_err.toStdString();
-        for (const QJsonValue& project : QJsonDocument::fromJson(out.toUtf8()).array())
-            if (project[s("inputType")].toString() == s("TEXT"))
-                return project[s("id")].toString();
-        return {};
-    }
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<SandboxServer> m_server;
-    QString m_err;
+    QString textProjectId() { return demoProjectId(s("inputType"), s("TEXT")); }
 };
 
 } // namespace

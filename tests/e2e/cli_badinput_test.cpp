@@ -22,8 +22,8 @@ namespace {
 
 // The folders of the corpus that hold prediction files, and the --format each is read with.
 const std::pair<const char*, const char*> kFolders[] = {
-    {"jsonl", "jsonl"}, {"json", "json"},    {"arrays", "arrays"},
-    {"kili", "kili"},   {"yolo", "yolo_v4"}, {"any", "auto"},
+    {"jsonl", "jsonl"},  {"json", "json"}, {"arrays", "arrays"}, {"kili", "kili"},
+    {"yolo", "yolo_v4"}, {"any", "auto"},  {"coco", "coco"},
 };
 
 // Known gaps: files for which the import does not yet fail clearly. They are still run (no crash,
@@ -88,11 +88,14 @@ TEST(CliBadInput, EveryCorpusFileFailsClearlyWithoutSendingAnything) {
                                   QStringLiteral("--model"),    QStringLiteral("bad-input"),
                                   QStringLiteral("--dry-run"),  QStringLiteral("--format"),
                                   QLatin1String(format)};
-            if (QLatin1String(format) == QLatin1String("yolo_v4")) {
+            if (QLatin1String(format).startsWith(QLatin1String("yolo_"))) {
                 arguments << QStringLiteral("--target-job") << QStringLiteral("DETECTION")
                           << QStringLiteral("--classes")
                           << QStringLiteral(KILI_PREDICTIONS_DATA "/yolo_v4/classes.txt");
             }
+            if (QLatin1String(format) == QLatin1String("coco")
+                || QLatin1String(format) == QLatin1String("voc"))
+                arguments << QStringLiteral("--target-job") << QStringLiteral("DETECTION");
             arguments << path;
             const ProcessResult result = runCli(arguments, environment, 120000);
             ++files;

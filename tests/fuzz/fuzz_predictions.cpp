@@ -2,18 +2,23 @@
 // once per target with KILI_FUZZ_TARGET naming what the input is:
 //   jsonl, json, arrays, kili  — a prediction file for that reader, checked against a fixed
 //                                interface (so validation is fuzzed too)
-//   yolo                       — classes file, a NUL byte, then a YOLO label file
+//   yolo, yolo8                — classes file (yolo8: a data.yaml), a NUL byte, then a YOLO
+//                                label file (yolo8: read as Ultralytics' boxes and polygons)
+//   coco                       — a COCO file; or a COCO dataset, a NUL byte, then a results list
+//   voc                        — a Pascal VOC XML file
 //   validate                   — a jsonInterface, a NUL byte, then a jsonResponse
 //   options                    — a --map file (JSON or CSV) and a --thresholds file, then the
 //                                mapping and minimums applied to a jsonResponse by the filter
 #include "domain/interface.h"
 #include "predictions/arraysreader.h"
+#include "predictions/cocoreader.h"
 #include "predictions/importoptionsfile.h"
 #include "predictions/jsonarrayreader.h"
 #include "predictions/jsonlreader.h"
 #include "predictions/kilifilereader.h"
 #include "predictions/predictionscanner.h"
 #include "predictions/responsevalidator.h"
+#include "predictions/vocreader.h"
 #include "predictions/yoloreader.h"
 
 #include <QByteArray>
@@ -92,7 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     ScanOptions options;
     options.targetJob = QStringLiteral("DETECTION");
     PredictionScanner scanner(interface, options);
-    if (target == "yolo") {
+    if (target == "yolo" || target == "yolo8") {
         const void* split = std::memchr(data, 0, size);
         if (!split)
             return 0;
@@ -101,13 +106,37 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
         YoloClasses classes = YoloClasses::parse(QByteArray(data, qsizetype(head)), &error);
         const QString path = scratchFile("img.txt");
         writeFile(path, data + head + 1, size - head - 1);
-        YoloReader reader(std::move(classes), QStringLiteral("DETECTION"));
-        scanner.scanFile(path, reader);
+        static const InterfaceRules rules(interface);
+        const JobRule& job = *rules.job("DETECTION");
+        auto reader =
+            target == "yolo8"
+                ? std::make_unique<YoloReader>(std::move(classes), job, CategoryResolver(job, {}))
+                : std::make_unique<YoloReader>(std::move(classes), job.displayName);
+        scanner.scanFile(path, *reader);
+        return 0;
+    }
+    if (target == "coco") {
+        static const InterfaceRules rules(interface);
+        const JobRule& job = *rules.job("DETECTION");
+        const void* split = std::memchr(data, 0, size);
+        const std::size_t head = split ? std::size_t(static_cast<const char*>(split) - data) : size;
+        const QString dataset = scratchFile("dataset.json");
+        const QString results = scratchFile("results.json");
+        writeFile(dataset, data, head);
+        if (split)
+            writeFile(results, data + head + 1, size - head - 1);
+        CocoReader reader(job, CategoryResolver(job, {}), split ? dataset : QString());
+        scanner.scanFile(split ? results : dataset, reader);
         return 0;
     }
     const QString path = scratchFile("input.json");
     writeFile(path, data, size);
-    if (target == "jsonl") {
+    if (target == "voc") {
+        static const InterfaceRules rules(interface);
+        const JobRule& job = *rules.job("DETECTION");
+        VocReader reader(job, CategoryResolver(job, {}));
+        scanner.scanFile(path, reader);
+    } else if (target == "jsonl") {
         JsonlReader reader;
         scanner.scanFile(path, reader);
     } else if (target == "json") {

@@ -5,6 +5,7 @@
 // JSON pointer when there is one); the reader a file is aimed at must report at least one error.
 #include "domain/interface.h"
 #include "predictions/arraysreader.h"
+#include "predictions/cocoreader.h"
 #include "predictions/importoptionsfile.h"
 #include "predictions/interfacerules.h"
 #include "predictions/jsonarrayreader.h"
@@ -12,6 +13,7 @@
 #include "predictions/kilifilereader.h"
 #include "predictions/predictionscanner.h"
 #include "predictions/responsevalidator.h"
+#include "predictions/vocreader.h"
 #include "predictions/yoloclasses.h"
 #include "predictions/yoloreader.h"
 
@@ -84,6 +86,24 @@ std::vector<NamedReader> readers() {
         {"arrays", [] { return std::make_unique<ArraysReader>(); }},
         {"yolo",
          [] { return std::make_unique<YoloReader>(testClasses(), QStringLiteral("DETECTION")); }},
+        {"yolo-v8",
+         [] {
+             static const InterfaceRules rules(testInterface());
+             const JobRule& job = *rules.job("DETECTION");
+             return std::make_unique<YoloReader>(testClasses(), job, CategoryResolver(job, {}));
+         }},
+        {"voc",
+         [] {
+             static const InterfaceRules rules(testInterface());
+             const JobRule& job = *rules.job("DETECTION");
+             return std::make_unique<VocReader>(job, CategoryResolver(job, {}));
+         }},
+        {"coco",
+         [] {
+             static const InterfaceRules rules(testInterface());
+             const JobRule& job = *rules.job("DETECTION");
+             return std::make_unique<CocoReader>(job, CategoryResolver(job, {}), QString());
+         }},
     };
 }
 

@@ -33,6 +33,7 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace kili::ui {
 
@@ -258,7 +259,7 @@ QWidget* ImportPanel::buildInputs() {
     form->addRow(m_overwrite);
     form->addRow(m_overwriteText);
     form->addRow(m_scaleConfidence);
-    form->addRow(QStringLiteral("Tar&get job (YOLO):"), m_targetJob);
+    form->addRow(QStringLiteral("Tar&get job (YOLO, COCO, VOC):"), m_targetJob);
     m_targetJobLabel = qobject_cast<QLabel*>(form->labelForField(m_targetJob));
 
     auto* layout = new QVBoxLayout(box);
@@ -458,7 +459,7 @@ void ImportPanel::dropEvent(QDropEvent* event) {
 void ImportPanel::updateFileList() {
     m_files->clear();
     const predictions::InputFiles inputs = predictions::collectInputs(m_inputs);
-    bool yolo = false;
+    bool shapes = false;
     for (const QString& file : inputs.files) {
         const predictions::PredictionFormat format = predictions::detectFormat(file);
         QString formatText;
@@ -468,17 +469,44 @@ void ImportPanel::updateFileList() {
             formatText = QStringLiteral("not a prediction file (skipped)");
         else if (predictions::isYolo(format))
             formatText = QStringLiteral("YOLO labels");
+        else if (predictions::isCocoResultsList(file))
+            formatText = QStringLiteral("COCO results");
         else
             formatText = predictions::formatName(format);
-        yolo = yolo || predictions::isYolo(format);
+        // the formats that describe shapes go into the object-detection job chosen here
+        shapes = shapes || predictions::isYolo(format)
+                 || format == predictions::PredictionFormat::Coco
+                 || format == predictions::PredictionFormat::Voc;
         auto* item = new QTreeWidgetItem(m_files, {QFileInfo(file).fileName(), formatText});
         item->setToolTip(0, file);
     }
     for (const QString& error : inputs.errors)
         new QTreeWidgetItem(m_files, {error, QStringLiteral("not found")});
-    m_targetJob->setVisible(yolo);
+    m_targetJob->setVisible(shapes);
     if (m_targetJobLabel)
-        m_targetJobLabel->setVisible(yolo);
+        m_targetJobLabel->setVisible(shapes);
+}
+
+QString ImportPanel::cocoDatasetForInputs() {
+    const predictions::InputFiles inputs = predictions::collectInputs(m_inputs);
+    const bool needed =
+        std::any_of(inputs.files.cbegin(), inputs.files.cend(),
+                    [](const QString& file) { return predictions::isCocoResultsList(file); });
+    if (!needed)
+        return {};
+    ImportSettingsStore store(m_project.id);
+    QString dataset = store.cocoDataset();
+    if (!dataset.isEmpty() && QFileInfo::exists(dataset))
+        return dataset;
+    dataset =
+        m_chooseCocoDataset
+            ? m_chooseCocoDataset(this)
+            : QFileDialog::getOpenFileName(this, QStringLiteral("COCO dataset of the results list"),
+                                           {}, QStringLiteral("COCO dataset (*.json)"));
+    // Declined: the check goes on, and the table says what the results list lacks.
+    if (!dataset.isEmpty())
+        store.setCocoDataset(dataset);
+    return dataset;
 }
 
 void ImportPanel::updateOverwriteText() {
@@ -607,6 +635,7 @@ void ImportPanel::check() {
     request.settings.overwrite = m_overwrite->isChecked();
     request.inputs = m_inputs;
     request.scan.targetJob = m_targetJob->currentText();
+    request.scan.cocoDataset = cocoDatasetForInputs();
     request.scan.scaleConfidence = m_scaleConfidence->isChecked();
     request.confirmBeforeUpload = true;
     // Invalid items are shown in the table; the valid ones may still be sent.

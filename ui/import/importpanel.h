@@ -10,6 +10,7 @@
 #include "predictions/predictionimport.h"
 
 #include <QWidget>
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -107,6 +108,10 @@ public:
     ConfidenceHistogramView* histogram() const { return m_histogram; }
     ImportHistoryView* history() const { return m_history; }
     CategoryMappingModel* mappingModel() const { return m_mapping; }
+    // How a COCO results list's dataset is asked for when the project has none remembered (a
+    // file dialog); returns the path, or empty when the person declined. Tests replace it.
+    using DatasetChooser = std::function<QString(QWidget* parent)>;
+    void setCocoDatasetChooser(DatasetChooser chooser) { m_chooseCocoDataset = std::move(chooser); }
 
 Q_SIGNALS:
     // The plan is shown in the pre-flight table.
@@ -135,6 +140,9 @@ private:
     QWidget* buildMapping();
     QWidget* buildProgress();
     void updateFileList();
+    // The dataset of the COCO results lists among the inputs: the project's remembered one, else
+    // asked for (and remembered); empty when none is needed or the person declined.
+    QString cocoDatasetForInputs();
     void updateOverwriteText();
     void updateButtons();
     void setStatus(const QString& text);
@@ -173,6 +181,7 @@ private:
     bool m_cancelRequested = false; // a cancelled upload is not a failure to report
     QComboBox* m_targetJob;
     QLabel* m_targetJobLabel;
+    DatasetChooser m_chooseCocoDataset;
     QPushButton* m_check;
     QLabel* m_status;
     ImportHistoryView* m_history = nullptr;

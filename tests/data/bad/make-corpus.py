@@ -2,7 +2,8 @@
 """Writes the bad-input corpus: malformed and hostile files for every reader of outside input.
 
 Each folder is named after the reader the files are aimed at (jsonl, json, arrays, kili, yolo,
-yolo-classes, interface, import-options: the --map and --thresholds files); `any/` holds files aimed at no format in particular (empty, binary,
+yolo-classes, interface, import-options: the --map and --thresholds files, coco,
+yolo-v8: Ultralytics' labels, voc: Pascal VOC XML); `any/` holds files aimed at no format in particular (empty, binary,
 other encodings). Every file is also fed to every other reader by tests/security and the CLI
 tests, so the aim only decides which reader must report at least one error.
 
@@ -18,7 +19,7 @@ import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FOLDERS = ["jsonl", "json", "arrays", "kili", "yolo", "yolo-classes", "interface",
-           "import-options", "any"]
+           "import-options", "any", "coco", "yolo-v8", "voc"]
 
 GOOD_RESPONSE = {"CLASSIFICATION_JOB": {"categories": [{"name": "CAR", "confidence": 87}]}}
 GOOD_LINE = json.dumps({"externalId": "car-001", "jsonResponse": GOOD_RESPONSE})
@@ -342,6 +343,102 @@ def import_options_corpus():
     write("import-options", "thresholds-not-json.json", "CAR=60\n")
 
 
+def coco_corpus():
+    image = {"id": 1, "file_name": "img-001.jpg", "width": 640, "height": 480}
+    categories = [{"id": 1, "name": "car"}]
+
+    def dataset(annotation, images=None, cats=None):
+        return json.dumps({"images": images or [image], "categories": cats or categories,
+                           "annotations": [annotation]})
+
+    box = {"id": 5, "image_id": 1, "category_id": 1, "bbox": [10, 10, 20, 20]}
+    files = {
+        "not-an-object.json": "42",
+        "images-not-a-list.json": '{"images": 5, "categories": [], "annotations": []}',
+        "image-without-id.json": dataset(box, images=[{"file_name": "a.jpg"}]),
+        "image-without-file-name.json": dataset(box, images=[{"id": 1, "width": 9, "height": 9}]),
+        "image-without-size.json": dataset(box, images=[{"id": 1, "file_name": "a.jpg"}]),
+        "category-without-name.json": dataset(box, cats=[{"id": 1}]),
+        "annotations-empty.json": json.dumps({"images": [image], "categories": categories,
+                                              "annotations": []}),
+        "annotation-not-an-object.json": '{"images": [], "categories": [], "annotations": [1, 2]}',
+        "bbox-strings.json": dataset({**box, "bbox": ["a", "b", "c", "d"]}),
+        "bbox-three-numbers.json": dataset({**box, "bbox": [1, 2, 3]}),
+        "bbox-negative-size.json": dataset({**box, "bbox": [10, 10, -5, -5]}),
+        "bbox-outside.json": dataset({**box, "bbox": [600, 400, 100, 100]}),
+        "bbox-huge.json": dataset({**box, "bbox": [1e308, 1e308, 1e308, 1e308]}),
+        "category-unknown.json": dataset({**box, "category_id": 9}),
+        "category-unmatched.json": dataset(box, cats=[{"id": 1, "name": "zeppelin"}]),
+        "image-unknown.json": dataset({**box, "image_id": 9}),
+        "image-id-float.json": dataset({**box, "image_id": 1.5}),
+        "image-id-string.json": dataset({**box, "image_id": "1"}),
+        "score-string.json": dataset({**box, "score": "high"}),
+        "score-negative.json": dataset({**box, "score": -0.5}),
+        "polygon-odd.json": dataset({**box, "segmentation": [[1, 2, 3, 4, 5, 6, 7]]}),
+        "polygon-two-points.json": dataset({**box, "segmentation": [[1, 2, 3, 4]]}),
+        "polygon-strings.json": dataset({**box, "segmentation": [["1", "2", "3", "4", "5", "6"]]}),
+        "polygon-outside.json": dataset({**box, "segmentation": [[1, 2, 3000, 4, 5, 6]]}),
+        "segmentation-number.json": dataset({**box, "segmentation": 7}),
+        "rle.json": dataset({**box, "iscrowd": 1,
+                             "segmentation": {"counts": [0, 10, 20], "size": [480, 640]}}),
+        "results-without-dataset.json": json.dumps([{"image_id": 1, "category_id": 1,
+                                                     "bbox": [1, 2, 3, 4], "score": 0.5}]),
+        "results-not-objects.json": '[{"image_id": 1}, 2, "three"]',
+        "truncated.json": dataset(box)[:70],
+        "deep-segmentation.json": '{"images": [], "annotations": [{"segmentation": '
+                                  + "[" * DEEP + "]" * DEEP + "}]}",
+    }
+    for name, text in files.items():
+        write("coco", name, text)
+    write("coco", "invalid-utf8.json",
+          b'{"images": [{"id": 1, "file_name": "\xff\xfe.jpg", "width": 1, "height": 1}], '
+          b'"annotations": []}')
+
+
+def yolo_v8_corpus():
+    files = {
+        "polygon-outside.txt": "0 0.1 0.1 1.5 0.1 0.3 0.3\n",
+        "polygon-nan.txt": "0 0.1 nan 0.2 0.1 0.3 0.3\n",
+        "polygon-negative.txt": "1 -0.1 0.1 0.2 0.1 0.3 0.3 0.9\n",
+        "polygon-words.txt": "0 0.1 0.1 0.2 0.1 zero 0.3\n",
+        "obb-seven-numbers.txt": "0 0.1 0.1 0.2 0.1 0.2 0.2 0.1\n0 0.1 0.1 0.2\n",
+        "confidence-above-one.txt": "0 0.1 0.1 0.2 0.1 0.2 0.2 3.5\n",
+        "class-out-of-range.txt": "9 0.1 0.1 0.2 0.1 0.2 0.2\n",
+        "huge-polygon.txt": "0 " + "0.5 1.5 " * 40000 + "\n",
+    }
+    for name, text in files.items():
+        write("yolo-v8", name, text)
+
+
+def voc_corpus():
+    def annotation(objects, size="<size><width>100</width><height>50</height></size>"):
+        return "<annotation><filename>img-001.jpg</filename>" + size + objects + "</annotation>"
+
+    def obj(name="car", box=(1, 1, 10, 10), extra=""):
+        sides = "".join(f"<{k}>{v}</{k}>" for k, v in zip(("xmin", "ymin", "xmax", "ymax"), box))
+        return f"<object><name>{name}</name><bndbox>{sides}</bndbox>{extra}</object>"
+
+    files = {
+        "not-xml.xml": "<annotation>this is not closed",
+        "not-voc.xml": "<annotation/>",
+        "no-size.xml": annotation(obj(), size=""),
+        "size-words.xml": annotation(obj(), size="<size><width>wide</width><height>x</height></size>"),
+        "unknown-class.xml": annotation(obj(name="zeppelin")),
+        "no-name.xml": annotation(obj(name="")),
+        "box-inverted.xml": annotation(obj(box=(10, 10, 1, 1))),
+        "box-outside.xml": annotation(obj(box=(1, 1, 1000, 10))),
+        "box-words.xml": annotation(obj(box=("a", "b", "c", "d"))),
+        "box-missing.xml": annotation("<object><name>car</name></object>"),
+        "score-above-one.xml": annotation(obj(extra="<score>7.5</score>")),
+        "entity-bomb.xml": '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xxxxxxxxxx">'
+                           '<!ENTITY y "&x;&x;&x;&x;&x;&x;&x;&x;&x;&x;">]>'
+                           + annotation(obj(name="&y;&y;&y;&y;")),
+        "deep.xml": "<annotation>" + "<object>" * 20000 + "</object>" * 20000 + "</annotation>",
+    }
+    for name, text in files.items():
+        write("voc", name, text)
+
+
 def rng_bytes(count):
     rng = random.Random(24)
     return [rng.getrandbits(8) for _ in range(count)]
@@ -360,6 +457,9 @@ def main():
     interface_corpus()
     import_options_corpus()
     any_corpus()
+    coco_corpus()
+    yolo_v8_corpus()
+    voc_corpus()
     total = sum(os.path.getsize(p) for p in written)
     print(f"{len(written)} files, {total / 1e6:.1f} MB")
 
