@@ -56,6 +56,9 @@ const JobRule* PredictionScanner::targetDetectionJob(const QString& formatLabel,
             if (job->kind == JobRule::Kind::ObjectDetection && !job->isChild)
                 candidates << name;
         }
+        // The interface's only object-detection job is the one meant: no need to name it.
+        if (candidates.size() == 1)
+            return m_rules.job(candidates.first().toStdString());
         *error = QStringLiteral("%1 files need a target job: give --target-job with the "
                                 "object-detection job that receives the boxes%2")
                      .arg(formatLabel, candidates.isEmpty()

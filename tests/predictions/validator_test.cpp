@@ -133,9 +133,12 @@ TEST(Validator, ProbabilitiesAreProblemsUntilScaled) {
 }
 
 TEST(Validator, YoloFoldersNeedATargetJobAndClasses) {
+    // Two object-detection jobs (DETECTION, POSE): which one must be said.
     const ScanResult noJob = scan({s("yolo_v4")});
     ASSERT_EQ(noJob.problems.size(), 1);
     EXPECT_TRUE(noJob.problems[0].message.contains(s("--target-job")));
+    EXPECT_TRUE(noJob.problems[0].message.contains(s("DETECTION, POSE")))
+        << noJob.problems[0].message.toStdString();
 
     ScanOptions options;
     options.targetJob = s("DETECTION");
