@@ -106,7 +106,7 @@ std::unique_ptr<PredictionReader> PredictionScanner::readerFor(PredictionFormat 
         if (format == PredictionFormat::YoloV8)
             return std::make_unique<YoloReader>(std::move(classes), *job,
                                                 CategoryResolver(*job, m_options.categoryMap));
-        return std::make_unique<YoloReader>(std::move(classes), m_options.targetJob);
+        return std::make_unique<YoloReader>(std::move(classes), QString::fromStdString(job->name));
     }
     case PredictionFormat::Voc: {
         const JobRule* job = targetDetectionJob(QStringLiteral("Pascal VOC"), error);

@@ -133,12 +133,14 @@ TEST(Validator, ProbabilitiesAreProblemsUntilScaled) {
 }
 
 TEST(Validator, YoloFoldersNeedATargetJobAndClasses) {
-    // Two object-detection jobs (DETECTION, POSE): which one must be said.
+    // Without --target-job, the interface's only object-detection job (DETECTION: POSE is a pose
+    // job) takes the boxes.
     const ScanResult noJob = scan({s("yolo_v4")});
-    ASSERT_EQ(noJob.problems.size(), 1);
-    EXPECT_TRUE(noJob.problems[0].message.contains(s("--target-job")));
-    EXPECT_TRUE(noJob.problems[0].message.contains(s("DETECTION, POSE")))
-        << noJob.problems[0].message.toStdString();
+    EXPECT_TRUE(noJob.problems.isEmpty()) << texts(noJob.problems).join(u'\n').toStdString();
+    EXPECT_EQ(noJob.items.size(), 2u);
+    ASSERT_FALSE(noJob.items.empty());
+    EXPECT_TRUE(noJob.items[0].jsonResponse.startsWith("{\"DETECTION\""))
+        << noJob.items[0].jsonResponse.constData();
 
     ScanOptions options;
     options.targetJob = s("DETECTION");
@@ -335,4 +337,20 @@ TEST(Memory, ProblemsBeyondTheCapAreCountedNotKept) {
     EXPECT_EQ(result.invalidItems, lines) << "every bad line still counts as invalid";
     EXPECT_EQ(result.problems.last().source.line, PredictionScanner::kMaxKeptProblems)
         << "the first problems are the ones kept";
+}
+
+TEST(Validator, WithSeveralDetectionJobsTheTargetJobMustBeNamed) {
+    const kili::Interface twoJobs = kili::Interface::parse(QByteArray(
+        R"({"jobs": {"CARS": {"mlTask": "OBJECT_DETECTION", "tools": ["rectangle"], "required": 0,
+        "isChild": false, "content": {"input": "radio", "categories": {"CAR": {"name": "Car"}}}},
+        "SIGNS": {"mlTask": "OBJECT_DETECTION", "tools": ["rectangle"], "required": 0,
+        "isChild": false, "content": {"input": "radio", "categories": {"SIGN": {"name": "Sign"}}}}}})"));
+    PredictionScanner scanner(twoJobs, {});
+    scanner.scan({dataPath(s("yolo_v4"))});
+    const ScanResult result = scanner.takeResult();
+    ASSERT_EQ(result.problems.size(), 1) << texts(result.problems).join(u'\n').toStdString();
+    EXPECT_THAT(result.problems[0].message.toStdString(),
+                ::testing::HasSubstr("give --target-job with the object-detection job that "
+                                     "receives the boxes (this project's: CARS, SIGNS)"));
+    EXPECT_TRUE(result.items.empty());
 }
