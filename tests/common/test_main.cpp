@@ -1,12 +1,10 @@
 // GoogleTest entry point for the non-GUI suites: a QCoreApplication exists for the whole run so
 // that tests can use timers, sockets and QSignalSpy::wait.
 #include <QCoreApplication>
-
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kili-desk-tests"));
     // Caches (the schema check's introspection results) live in a folder of this run only: no

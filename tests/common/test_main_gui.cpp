@@ -1,12 +1,10 @@
 // GoogleTest entry point for the Widgets suites: a QApplication on the offscreen platform unless
 // the caller chose another one (a developer may want to watch the widgets under Xvfb).
 #include <QApplication>
-
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
