@@ -125,6 +125,18 @@ void AnnotationExtractor::readAnnotation(const QString& job, const QJsonObject& 
     if (!confidence)
         confidence = confidenceOf(annotation);
 
+    if (annotation.value(QLatin1String("startEntities")).isArray()) {
+        const auto mids = [&annotation](const char* side) {
+            QStringList list;
+            for (const QJsonValue& entity : annotation.value(QLatin1String(side)).toArray())
+                list << entity.toObject().value(QLatin1String("mid")).toString();
+            return list;
+        };
+        out.relations.append(
+            {job, key, style.name, style.color, mids("startEntities"), mids("endEntities")});
+        return;
+    }
+
     AnnotationShape shape;
     shape.job = job;
     shape.category = key;
@@ -174,7 +186,8 @@ void AnnotationExtractor::readAnnotation(const QString& job, const QJsonObject& 
         const int end =
             endOffset.isDouble() ? endOffset.toInt() : begin + static_cast<int>(content.size());
         if (begin >= 0 && end > begin)
-            out.spans.append({begin, end, job, key, style.name, style.color, confidence});
+            out.spans.append({begin, end, job, key, style.name, style.color, confidence,
+                              annotation.value(QLatin1String("mid")).toString()});
     }
 
     readJobs(annotation.value(QLatin1String("children")).toObject(), depth + 1, out);

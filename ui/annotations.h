@@ -43,6 +43,17 @@ struct EntitySpan {
     QString caption;
     QColor color;
     std::optional<double> confidence;
+    QString mid; // the annotation's id, which relations name
+};
+
+// A named-entity relation (NAMED_ENTITIES_RELATION): from the entities `startMids` to `endMids`.
+struct EntityRelation {
+    QString job;
+    QString category;
+    QString caption;
+    QColor color;
+    QStringList startMids;
+    QStringList endMids;
 };
 
 // A classification answer ("JOB: Category 87%"), shown beside the picture.
@@ -57,12 +68,13 @@ struct ClassificationAnswer {
 struct Annotations {
     QList<AnnotationShape> shapes;
     QList<EntitySpan> spans;
+    QList<EntityRelation> relations;
     QList<ClassificationAnswer> classifications;
     QStringList transcriptions; // "JOB: text"
 
     bool isEmpty() const {
-        return shapes.isEmpty() && spans.isEmpty() && classifications.isEmpty()
-               && transcriptions.isEmpty();
+        return shapes.isEmpty() && spans.isEmpty() && relations.isEmpty()
+               && classifications.isEmpty() && transcriptions.isEmpty();
     }
 };
 

@@ -1,4 +1,5 @@
-// A TEXT asset with the entity spans of its labels highlighted in category colours.
+// A TEXT asset with the entity spans of its labels highlighted in category colours, and their
+// relations drawn as arrows from entity to entity with the relation's name.
 #pragma once
 
 #include "previewlayer.h"
@@ -16,6 +17,24 @@ public:
 
     // The colour applied to the character at offset (invalid when none): for tests.
     QColor highlightAt(int offset) const;
+
+    // One arrow per (start entity, end entity) of a relation whose entities are in the text.
+    struct Arrow {
+        int fromOffset = 0; // where the start entity begins
+        int toOffset = 0;   // where the end entity begins
+        QString caption;
+        QColor color;
+    };
+    const QList<Arrow>& arrows() const { return m_arrows; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    void paintArrow(QPainter& painter, const Arrow& arrow) const;
+    void makeRoomForArrows();
+
+    QList<Arrow> m_arrows;
 };
 
 } // namespace kili::ui

@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QPainter>
+#include <QTextCursor>
 #include <gtest/gtest.h>
 
 using namespace kili;
@@ -226,4 +227,55 @@ TEST(CaptionLayout, CaptionsOfOverlappingBoxesDoNotCoverEachOther) {
     // At the top edge, the caption goes inside the shape.
     const QRectF top = layout.place(QPointF(300, 2), size, area);
     EXPECT_GE(top.top(), 0);
+}
+
+TEST(TextPreview, RelationsAreArrowsFromEntityToEntity) {
+    const Interface interface = Interface::parse(QByteArray(InterfaceJson));
+    Label label;
+    label.jsonResponse = json(R"({
+        "NER": {"annotations": [
+            {"categories": [{"name": "ORG"}], "beginOffset": 0, "endOffset": 5, "content": "Alice",
+             "mid": "e0"},
+            {"categories": [{"name": "ORG"}], "beginOffset": 15, "endOffset": 19, "content": "Kili",
+             "mid": "e1"}]},
+        "REL": {"annotations": [
+            {"categories": [{"name": "WORKS_FOR"}], "startEntities": [{"mid": "e0"}],
+             "endEntities": [{"mid": "e1"}], "mid": "r0"},
+            {"categories": [{"name": "KNOWS"}], "startEntities": [{"mid": "e0"}],
+             "endEntities": [{"mid": "nobody"}], "mid": "r1"}]}})");
+    const QList<PreviewLayer> layers = AssetPreview::layersFor({label}, interface);
+    ASSERT_EQ(layers.size(), 1);
+    ASSERT_EQ(layers[0].annotations.relations.size(), 2);
+    EXPECT_EQ(layers[0].annotations.relations[0].startMids, QStringList{QStringLiteral("e0")});
+    EXPECT_TRUE(layers[0].annotations.shapes.isEmpty()) << "a relation is not a shape";
+
+    TextPreview preview;
+    preview.resize(400, 200);
+    preview.setContent(QStringLiteral("Alice works for Kili."), layers);
+    ASSERT_EQ(preview.arrows().size(), 1) << "a relation to an entity not in the text is drawn";
+    EXPECT_EQ(preview.arrows()[0].fromOffset, 0);
+    EXPECT_EQ(preview.arrows()[0].toOffset, 15);
+    EXPECT_EQ(preview.arrows()[0].caption, QStringLiteral("WORKS_FOR"));
+
+    // Drawn above the line, in the relation's colour, inside the view.
+    preview.show();
+    QImage shot(preview.viewport()->size(), QImage::Format_ARGB32);
+    shot.fill(Qt::white);
+    preview.viewport()->render(&shot);
+    QTextCursor first(preview.document());
+    const int lineTop = preview.cursorRect(first).top();
+    const QColor relation = layers[0].annotations.relations[0].color;
+    int coloured = 0;
+    for (int y = 0; y < lineTop; ++y) {
+        for (int x = 0; x < shot.width(); ++x) {
+            const QColor pixel = shot.pixelColor(x, y);
+            coloured += std::abs(pixel.red() - relation.red())
+                                    + std::abs(pixel.green() - relation.green())
+                                    + std::abs(pixel.blue() - relation.blue())
+                                < 60
+                            ? 1
+                            : 0;
+        }
+    }
+    EXPECT_GT(coloured, 10) << "no arrow above the first line (" << lineTop << " px of room)";
 }
