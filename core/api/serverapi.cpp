@@ -58,10 +58,6 @@ bool ServerApi::offers(Feature feature) const {
     return true;
 }
 
-bool ServerApi::offersAll(const QList<Feature>& features) const {
-    return !firstUnavailable(features).has_value();
-}
-
 std::optional<Feature> ServerApi::firstUnavailable(const QList<Feature>& features) const {
     for (Feature feature : features) {
         if (!offers(feature))

@@ -47,7 +47,6 @@ public:
     const QList<DocumentProblem>& problems() const { return m_problems; }
 
     bool offers(Feature feature) const;
-    bool offersAll(const QList<Feature>& features) const;
     // The features with at least one problem, in the order of documents::all().
     QList<Feature> unavailableFeatures() const;
     // "This server no longer offers appendManyLabels, so predictions cannot be imported; the rest

@@ -373,12 +373,9 @@ void ImportPanel::setProject(const Project& project) {
         if (job.mlTask == QLatin1String("OBJECT_DETECTION") && !job.isChild)
             m_targetJob->addItem(job.name);
     }
-    m_preflight->model()->clear();
-    m_createdLink->hide();
+    clearResults();
     m_report = {};
     m_lastImportId.clear();
-    m_progress->reset();
-    m_progressText->clear();
     refreshResumeOffer();
     updateFileList();
     updateButtons();
@@ -424,12 +421,16 @@ void ImportPanel::clearInputs() {
 void ImportPanel::forgetPlan() {
     if (m_import && m_import->stage() == PredictionImport::Stage::Planned)
         m_import.reset();
-    m_preflight->model()->clear();
+    clearResults();
     m_histogram->setValues({});
+    setStatus(QString());
+}
+
+void ImportPanel::clearResults() {
+    m_preflight->model()->clear();
     m_progress->reset();
     m_progressText->clear();
     m_createdLink->hide();
-    setStatus(QString());
 }
 
 QStringList ImportPanel::localPaths(const QMimeData* mime) {
@@ -647,13 +648,10 @@ void ImportPanel::check() {
 
     m_preflight->setContext(m_project.id, m_interface, m_project.inputType == QLatin1String("TEXT"),
                             model, request.settings.labelType);
-    m_preflight->model()->clear();
-    m_createdLink->hide();
+    clearResults();
     m_report = {};
     m_lastImportId.clear();
     m_uploading = false;
-    m_progress->reset();
-    m_progressText->clear();
     m_import = newImport();
     m_import->start(request);
     updateButtons();

@@ -136,6 +136,8 @@ private:
     // Forgets the last check's plan, histogram, table and progress (not the last import, which
     // Undo still offers).
     void forgetPlan();
+    // Empties the pre-flight table, the progress and the link to the created labels.
+    void clearResults();
     QWidget* buildInputs();
     QWidget* buildMapping();
     QWidget* buildProgress();
