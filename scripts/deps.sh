@@ -2,12 +2,11 @@
 # build needs when any is missing. Nothing is downloaded from anywhere but the Debian archive.
 # ccache: the compiler cache (cmake/KiliCcache.cmake). help2man … bash-completion: the man pages
 # made at build time, and the package's validators and shlibdeps (scripts/package). libboost-dev:
-# Boost.Geometry (header-only) for the evaluation's polygon areas; qt6-charts-dev: for the
-# evaluation's charts in the desk (nothing links Qt Charts yet, so the package does not depend on it).
+# Boost.Geometry (header-only) for the evaluation's polygon areas; libyaml-cpp-dev: Ultralytics'
+# data.yaml.
 KILI_DEB_PACKAGES=(
     build-essential cmake ninja-build pkg-config clang clang-format libclang-rt-dev
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
-    qt6-charts-dev
     libqt6sql6-sqlite libgl-dev libsimdjson-dev libyaml-cpp-dev openssl
     libboost-dev libgtest-dev libgmock-dev googletest libbenchmark-dev
     xvfb xauth imagemagick fonts-dejavu-core
